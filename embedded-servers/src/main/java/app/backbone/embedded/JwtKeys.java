@@ -52,7 +52,7 @@ public final class JwtKeys {
         }
         Files.createDirectories(dir);
         JwtKeys keys = generate();
-        Files.writeString(privateFile, pem("PRIVATE KEY", keys.privateKey.getEncoded()));
+        Files.writeString(privateFile, keys.privateKeyPem());
         Files.writeString(publicFile, keys.publicKeyPem());
         return keys;
     }
@@ -60,14 +60,20 @@ public final class JwtKeys {
     /** Reads an existing key pair from {@code dir}. */
     public static JwtKeys load(Path dir) throws IOException {
         try {
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            PrivateKey privateKey = rsa.generatePrivate(
-                    new PKCS8EncodedKeySpec(der(Files.readString(dir.resolve(PRIVATE_KEY_FILE)))));
-            PublicKey publicKey = rsa.generatePublic(
-                    new X509EncodedKeySpec(der(Files.readString(dir.resolve(PUBLIC_KEY_FILE)))));
-            return new JwtKeys(privateKey, publicKey);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return fromPem(Files.readString(dir.resolve(PRIVATE_KEY_FILE)), Files.readString(dir.resolve(PUBLIC_KEY_FILE)));
+        } catch (IllegalArgumentException e) {
             throw new IOException("Unreadable JWT key pair in " + dir, e);
+        }
+    }
+
+    /** The key pair from its two PEM documents. */
+    public static JwtKeys fromPem(String privateKeyPem, String publicKeyPem) {
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            return new JwtKeys(rsa.generatePrivate(new PKCS8EncodedKeySpec(der(privateKeyPem))),
+                    rsa.generatePublic(new X509EncodedKeySpec(der(publicKeyPem))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("Not an RSA key pair", e);
         }
     }
 
@@ -77,6 +83,11 @@ public final class JwtKeys {
 
     public PublicKey publicKey() {
         return publicKey;
+    }
+
+    /** The private key as a PKCS#8 PEM document. */
+    public String privateKeyPem() {
+        return pem("PRIVATE KEY", privateKey.getEncoded());
     }
 
     /** The public key as a PEM document, the form {@code mp.jwt.verify.publickey} accepts. */

@@ -1,0 +1,41 @@
+package app.backbone.catalog.rest;
+
+import java.util.List;
+
+import app.backbone.catalog.domain.Category;
+import app.backbone.catalog.domain.Contraindication;
+import app.backbone.catalog.domain.Equipment;
+import app.backbone.catalog.domain.Exercise;
+import app.backbone.catalog.domain.Laterality;
+import app.backbone.catalog.domain.Measure;
+import app.backbone.catalog.domain.MovementPattern;
+import app.backbone.catalog.domain.Muscle;
+import app.backbone.catalog.domain.Scope;
+
+/** An exercise as the API shows it. */
+public record ExerciseResponse(
+        String id,
+        String name,
+        String description,
+        Category category,
+        MovementPattern movementPattern,
+        List<Muscle> primaryMuscles,
+        List<Muscle> secondaryMuscles,
+        List<Equipment> equipment,
+        Laterality laterality,
+        Measure measure,
+        boolean loadable,
+        List<Contraindication> contraindications,
+        List<String> cues,
+        List<String> mediaUrls,
+        Scope scope,
+        boolean retired,
+        long version) {
+
+    static ExerciseResponse from(Exercise e) {
+        return new ExerciseResponse(e.id, e.name, e.description, e.category, e.movementPattern,
+                List.copyOf(e.primaryMuscles), List.copyOf(e.secondaryMuscles), List.copyOf(e.equipment),
+                e.laterality, e.measure, e.loadable, List.copyOf(e.contraindications), List.copyOf(e.cues),
+                List.copyOf(e.mediaUrls), e.scope, e.retired, e.version);
+    }
+}

@@ -1,0 +1,33 @@
+package app.backbone.common;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The {@code page} and {@code size} query parameters of every list endpoint. */
+public class PageParams {
+
+    /** The largest page a caller may ask for. */
+    public static final int MAX_SIZE = 200;
+
+    @QueryParam("page")
+    @DefaultValue("0")
+    @Min(value = 0, message = "must be 0 or more")
+    @Parameter(description = "Zero-based page number")
+    public int page;
+
+    @QueryParam("size")
+    @DefaultValue("50")
+    @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
+    @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE)
+    @Parameter(description = "Entries per page, 1 to " + MAX_SIZE)
+    public int size;
+
+    /** Index of the first entry of this page. */
+    public int offset() {
+        return page * size;
+    }
+}
