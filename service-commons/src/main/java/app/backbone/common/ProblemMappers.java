@@ -97,7 +97,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
-        if (e instanceof NotFoundException && e.getCause() instanceof IllegalArgumentException cause) {
+        if (e instanceof NotFoundException && e.getCause() instanceof RuntimeException cause) {
             return answer(new Problem(ProblemTypes.VALIDATION, "Invalid request", 400,
                     "A query or path parameter has a value of the wrong type (" + cause.getMessage() + ").", null));
         }

@@ -2,7 +2,6 @@ package app.backbone.catalog.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -56,45 +55,6 @@ class ExerciseResourceTest {
         row.createdAt = Instant.now();
         row.updatedAt = row.createdAt;
         row.persist();
-    }
-
-    @Test
-    void withoutATokenTheAnswerIs401Problem() {
-        given().when().get("/exercises")
-                .then().statusCode(401)
-                .contentType("application/problem+json")
-                .header("WWW-Authenticate", containsString("Bearer"))
-                .body("status", equalTo(401));
-    }
-
-    @Test
-    void aTokenFromAnUntrustedKeyIs401() {
-        given().auth().oauth2(TestTokens.tokenSignedByStranger("gym-a", "trainer"))
-                .when().get("/exercises")
-                .then().statusCode(401).contentType("application/problem+json");
-    }
-
-    @Test
-    void anExpiredTokenIs401() {
-        given().auth().oauth2(TestTokens.expiredToken("gym-a", "trainer"))
-                .when().get("/exercises")
-                .then().statusCode(401);
-    }
-
-    @Test
-    void aTokenWithoutTenantIs401() {
-        given().auth().oauth2(TestTokens.token(null, "trainer"))
-                .when().get("/exercises")
-                .then().statusCode(401).contentType("application/problem+json");
-    }
-
-    @Test
-    void aTokenWithoutACatalogRoleIs403Problem() {
-        given().auth().oauth2(TestTokens.token("gym-a", "member"))
-                .when().get("/exercises")
-                .then().statusCode(403)
-                .contentType("application/problem+json")
-                .body("status", equalTo(403));
     }
 
     @Test

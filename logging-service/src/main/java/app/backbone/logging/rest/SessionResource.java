@@ -1,0 +1,64 @@
+package app.backbone.logging.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.backbone.common.CallerTenant;
+import app.backbone.common.MemberIds;
+import app.backbone.common.Page;
+import app.backbone.common.PageParams;
+import app.backbone.common.Problem;
+import app.backbone.common.ProblemException;
+import app.backbone.common.ProblemTypes;
+import app.backbone.common.Roles;
+import app.backbone.logging.domain.TrainingSession;
+
+/** Reads the completed sessions of the caller's tenant's members. */
+@Path("/members/{memberId}/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.TRAINER, Roles.INTEGRATION})
+@Tag(name = "Sessions")
+public class SessionResource {
+
+    private final CallerTenant tenant;
+
+    public SessionResource(CallerTenant tenant) {
+        this.tenant = tenant;
+    }
+
+    @GET
+    @Operation(summary = "A member's completed sessions in a date range (UTC days, both inclusive), newest first")
+    public Page<SessionResponse> list(
+            @PathParam("memberId") @Pattern(regexp = MemberIds.PATTERN, message = MemberIds.MESSAGE) String memberId,
+            @QueryParam("from") @Parameter(description = "First day, e.g. 2026-01-05; open if absent") LocalDate from,
+            @QueryParam("to") @Parameter(description = "Last day, e.g. 2026-03-29; open if absent") LocalDate to,
+            @Valid @BeanParam PageParams page) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", "'to' is before 'from'.",
+                    List.of(new Problem.FieldError("to", "must not be before from")));
+        }
+        Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z")
+                : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        String tenantId = tenant.id();
+        return new Page<>(TrainingSession.ofMember(tenantId, memberId, start, end, page.page, page.size), page.page,
+                page.size, TrainingSession.countOfMember(tenantId, memberId, start, end)).map(SessionResponse::from);
+    }
+}
