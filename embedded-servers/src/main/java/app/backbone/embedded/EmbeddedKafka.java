@@ -56,7 +56,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static EmbeddedKafka start(Path dataDir, int port, int controllerPort) throws IOException {
         int clientPort = port == 0 ? FreePorts.find() : port;
         int quorumPort = controllerPort == 0 ? FreePorts.find() : controllerPort;
-        QUIETED.forEach(logger -> logger.setLevel(Level.WARNING));
+        QUIETED.stream().filter(logger -> logger.getLevel() == null).forEach(logger -> logger.setLevel(Level.WARNING));
         Files.createDirectories(dataDir);
         Path logDir = dataDir.resolve("logs");
         Path configFile = dataDir.resolve("server.properties");

@@ -1,0 +1,108 @@
+package app.backbone.localstack;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import app.backbone.embedded.JwtKeys;
+import app.backbone.embedded.TokenMinter;
+
+/** The {@code ./backbone} command: {@code up} runs the local stack, {@code token} mints a bearer token. */
+public final class Backbone {
+
+    private static final String USAGE = """
+            Usage: ./backbone [up]                       run the whole platform until Ctrl-C
+                   ./backbone token --tenant ID [--roles r1,r2] [--ttl 8h]
+                                                         print a token signed with the local key pair
+            Roles: admin, trainer, integration. TTL: a number with s, m, h or d (default 8h).
+            Data (PostgreSQL, Kafka, JWT keys, logs, demo token): $BACKBONE_HOME, default ./.backbone""";
+
+    private Backbone() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        StackSettings settings = StackSettings.fromEnvironment(Path.of(""), System.getenv());
+        String command = args.length == 0 ? "up" : args[0];
+        List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        try {
+            switch (command) {
+                case "up" -> up(settings);
+                case "token" -> System.out.println(token(settings, options));
+                case "help", "--help", "-h" -> System.out.println(USAGE);
+                default -> throw new IllegalArgumentException("Unknown command '" + command + "'.\n" + USAGE);
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void up(StackSettings settings) throws Exception {
+        LocalStack stack = new LocalStack(settings, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            System.out.println("\nStopping Backbone ...");
+            stack.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "backbone-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stack.start();
+        } catch (Exception e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            throw e instanceof LocalStack.AlreadyRunningException ? e
+                    : new IllegalStateException("Backbone did not start: " + e.getMessage(), e);
+        }
+        stack.printSummary();
+        stopped.await();
+    }
+
+    static String token(StackSettings settings, List<String> options) throws IOException {
+        String tenant = null;
+        List<String> roles = List.of("trainer");
+        Duration ttl = Duration.ofHours(8);
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            if (i + 1 >= options.size()) {
+                throw new IllegalArgumentException("Option " + option + " needs a value.\n" + USAGE);
+            }
+            String value = options.get(++i);
+            switch (option) {
+                case "--tenant" -> tenant = value;
+                case "--roles" -> roles = List.of(value.split(","));
+                case "--ttl" -> ttl = parseDuration(value);
+                default -> throw new IllegalArgumentException("Unknown option " + option + ".\n" + USAGE);
+            }
+        }
+        if (tenant == null || !tenant.matches("[A-Za-z0-9._:-]{1,64}")) {
+            throw new IllegalArgumentException("--tenant is required: 1-64 characters of letters, digits and . _ : -");
+        }
+        JwtKeys keys = JwtKeys.loadOrCreate(settings.jwtDir());
+        return new TokenMinter(keys.privateKey(), TokenMinter.DEFAULT_ISSUER).mint(tenant, roles, ttl);
+    }
+
+    static Duration parseDuration(String value) {
+        try {
+            long amount = Long.parseLong(value.substring(0, value.length() - 1));
+            Duration duration = switch (value.charAt(value.length() - 1)) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
+                default -> throw new IllegalArgumentException();
+            };
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException();
+            }
+            return duration;
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException e) {
+            throw new IllegalArgumentException("--ttl takes a positive number with s, m, h or d, e.g. 8h, not '"
+                    + value + "'", e);
+        }
+    }
+}

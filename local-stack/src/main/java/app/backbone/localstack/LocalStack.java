@@ -1,0 +1,207 @@
+package app.backbone.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import app.backbone.embedded.EmbeddedKafka;
+import app.backbone.embedded.EmbeddedPostgres;
+import app.backbone.embedded.JwtKeys;
+import app.backbone.embedded.TokenMinter;
+
+/**
+ * The whole platform on one machine: embedded PostgreSQL (one database per service) and KRaft Kafka with their
+ * data kept in the home directory, and each service as its own process. Closing it stops everything.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The tenant the printed token is for. */
+    public static final String DEMO_TENANT = "demo-gym";
+    static final List<String> DEMO_ROLES = List.of("admin", "trainer", "integration");
+    static final Duration DEMO_TOKEN_LIFETIME = Duration.ofHours(24);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final StackSettings settings;
+    private final PrintStream out;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private EmbeddedPostgres postgres;
+    private EmbeddedKafka kafka;
+    private String demoToken;
+
+    public LocalStack(StackSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** Starts everything and waits until every service is ready; on failure stops what it started. */
+    public void start() throws Exception {
+        Files.createDirectories(settings.logDir());
+        acquireLock();
+        try {
+            checkPortsFree();
+            JwtKeys keys = JwtKeys.loadOrCreate(settings.jwtDir());
+            step("PostgreSQL on port " + settings.postgresPort(), () -> {
+                postgres = EmbeddedPostgres.start(settings.home().resolve("postgres"), settings.postgresPort());
+                for (StackSettings.Service service : settings.services()) {
+                    postgres.createDatabase(service.database());
+                }
+            });
+            step("Kafka on port " + settings.kafkaPort(), () -> kafka = EmbeddedKafka.start(
+                    settings.home().resolve("kafka"), settings.kafkaPort(), settings.controllerPort()));
+            step("the services (logs in " + settings.logDir() + ")", () -> {
+                for (StackSettings.Service service : settings.services()) {
+                    services.add(ServiceProcess.launch(service, service.jar(settings.root()),
+                            settings.serviceJavaOptions(), environmentOf(service), settings.logDir()));
+                }
+                for (ServiceProcess service : services) {
+                    service.awaitReady(READY_TIMEOUT);
+                }
+            });
+            demoToken = new TokenMinter(keys.privateKey(), TokenMinter.DEFAULT_ISSUER)
+                    .mint(DEMO_TENANT, DEMO_ROLES, DEMO_TOKEN_LIFETIME);
+            Files.writeString(settings.demoTokenFile(), demoToken + System.lineSeparator());
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Map<String, String> environmentOf(StackSettings.Service service) {
+        return Map.of(
+                "QUARKUS_HTTP_PORT", String.valueOf(service.port()),
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()),
+                "QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgres.USER,
+                "QUARKUS_DATASOURCE_PASSWORD", "",
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", settings.jwtDir().resolve(JwtKeys.PUBLIC_KEY_FILE).toString(),
+                "MP_JWT_VERIFY_ISSUER", TokenMinter.DEFAULT_ISSUER);
+    }
+
+    private void acquireLock() throws IOException {
+        lockChannel = FileChannel.open(settings.home().resolve("stack.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            lockChannel = null;
+            throw new AlreadyRunningException("Backbone is already running with data in " + settings.home()
+                    + ". Stop it with Ctrl-C in its terminal, or set BACKBONE_HOME and the BACKBONE_*_PORT "
+                    + "variables to run a second, separate stack.");
+        }
+    }
+
+    private void checkPortsFree() {
+        List<Integer> ports = new ArrayList<>(List.of(settings.postgresPort(), settings.kafkaPort(),
+                settings.controllerPort()));
+        settings.services().forEach(service -> ports.add(service.port()));
+        for (int port : ports) {
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                probe.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new IllegalStateException("Port " + port + " is in use by another program; free it or choose "
+                        + "another port (see README: BACKBONE_*_PORT).");
+            }
+        }
+    }
+
+    private void step(String what, Step step) throws Exception {
+        long started = System.nanoTime();
+        out.print("Starting " + what + " ... ");
+        out.flush();
+        step.run();
+        out.printf("ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Prints where everything is and the demo token. */
+    public void printSummary() {
+        out.println();
+        out.println("Backbone is up. Data: " + settings.home());
+        for (ServiceProcess service : services) {
+            out.printf("  %-16s %s   Swagger UI: %s/q/swagger-ui%n", service.service().name(), service.baseUrl(),
+                    service.baseUrl());
+        }
+        out.printf("  %-16s jdbc:postgresql://127.0.0.1:%d/{catalog,program,logging} (user postgres)%n",
+                "PostgreSQL", settings.postgresPort());
+        out.printf("  %-16s %s%n", "Kafka", kafka.bootstrapServers());
+        out.println();
+        out.println("Token for demo tenant '" + DEMO_TENANT + "' (roles " + String.join(", ", DEMO_ROLES)
+                + "; valid " + DEMO_TOKEN_LIFETIME.toHours() + " h), also in " + settings.demoTokenFile() + ":");
+        out.println(demoToken);
+        out.println();
+        out.println("Try: curl -H \"Authorization: Bearer $(cat " + settings.demoTokenFile() + ")\" "
+                + services.get(0).baseUrl() + "/exercises");
+        out.println("Press Ctrl-C to stop.");
+    }
+
+    List<ServiceProcess> services() {
+        return services;
+    }
+
+    String demoToken() {
+        return demoToken;
+    }
+
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            try {
+                services.get(i).stop(STOP_GRACE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                out.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+            postgres = null;
+        }
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            out.println("Could not release the lock: " + e.getMessage());
+        }
+        lock = null;
+        lockChannel = null;
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Another stack holds this home directory. */
+    public static final class AlreadyRunningException extends IllegalStateException {
+        AlreadyRunningException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package app.backbone.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the local stack keeps its data and which ports it uses.
+ *
+ * @param root           the repository checkout, where the services' packaged jars are
+ * @param home           the data directory: PostgreSQL and Kafka data, JWT keys, logs, the demo token
+ * @param postgresPort   PostgreSQL's port
+ * @param kafkaPort      Kafka's client port
+ * @param controllerPort Kafka's KRaft controller port
+ * @param services       the services to run, in start order
+ * @param serviceJavaOptions JVM options for every service process
+ */
+public record StackSettings(Path root, Path home, int postgresPort, int kafkaPort, int controllerPort,
+        List<Service> services, List<String> serviceJavaOptions) {
+
+    /** One service: its module directory, database and HTTP port. */
+    public record Service(String name, String database, int port) {
+
+        Path jar(Path root) {
+            return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+    }
+
+    /** The defaults, each overridable by an environment variable (see the README). */
+    public static StackSettings fromEnvironment(Path root, Map<String, String> env) {
+        Path home = Path.of(env.getOrDefault("BACKBONE_HOME", root.resolve(".backbone").toString()));
+        return new StackSettings(root.toAbsolutePath(), home.toAbsolutePath(),
+                port(env, "BACKBONE_POSTGRES_PORT", 15432),
+                port(env, "BACKBONE_KAFKA_PORT", 19092),
+                port(env, "BACKBONE_KAFKA_CONTROLLER_PORT", 19093),
+                List.of(new Service("catalog-service", "catalog", port(env, "BACKBONE_CATALOG_PORT", 8081)),
+                        new Service("program-service", "program", port(env, "BACKBONE_PROGRAM_PORT", 8082)),
+                        new Service("logging-service", "logging", port(env, "BACKBONE_LOGGING_PORT", 8083))),
+                List.of(env.getOrDefault("BACKBONE_SERVICE_JAVA_OPTS", "-Xms32m -Xmx256m -XX:+UseSerialGC")
+                        .trim().split("\\s+")));
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'", e);
+        }
+    }
+
+    Path jwtDir() {
+        return home.resolve("jwt");
+    }
+
+    Path logDir() {
+        return home.resolve("logs");
+    }
+
+    Path demoTokenFile() {
+        return home.resolve("demo-token.txt");
+    }
+}
