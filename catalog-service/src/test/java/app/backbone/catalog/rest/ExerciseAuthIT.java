@@ -1,0 +1,7 @@
+package app.backbone.catalog.rest;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class ExerciseAuthIT extends ExerciseAuthTest {
+}
