@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -175,15 +174,6 @@ class ComposeFileTest {
                 "docker-compose is not on the PATH: install it (Debian: apt-get install docker-compose), "
                         + "as .ci/run does, to validate docker-compose.yml"));
         assertValid(List.of(dockerCompose.toString(), "-f", COMPOSE_FILE.toString(), "config", "--quiet"));
-    }
-
-    @Test
-    void dockerComposePluginAcceptsTheFileWhereInstalled() throws Exception {
-        Optional<Path> docker = onPath("docker");
-        assumeTrue(docker.isPresent(), "no docker CLI");
-        assumeTrue(run(List.of(docker.get().toString(), "compose", "version")).exitCode() == 0,
-                "no docker compose plugin");
-        assertValid(List.of(docker.get().toString(), "compose", "-f", COMPOSE_FILE.toString(), "config", "--quiet"));
     }
 
     private static JsonNode service(String name) {
