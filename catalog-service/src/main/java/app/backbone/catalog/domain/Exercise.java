@@ -17,8 +17,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 
 /** An exercise of the library. Retired exercises stay stored so that history referring to them keeps its meaning. */
 @Entity
@@ -89,19 +87,48 @@ public class Exercise extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    /** The tenant's view of the library: global exercises and its own, without retired ones, by name. */
-    public static List<Exercise> visibleTo(String tenant, int pageIndex, int pageSize) {
-        return find("retired = false and (scope = ?1 or tenantId = ?2)", Sort.by("name").and("id"), Scope.GLOBAL,
-                tenant).page(Page.of(pageIndex, pageSize)).list();
+    /** A new exercise with the given content. */
+    public static Exercise create(String id, Scope scope, String tenantId, ExerciseDefinition content, Instant now) {
+        Exercise exercise = new Exercise();
+        exercise.id = id;
+        exercise.scope = scope;
+        exercise.tenantId = tenantId;
+        exercise.createdAt = now;
+        exercise.apply(content, now);
+        return exercise;
     }
 
-    /** How many exercises {@link #visibleTo} would list on all pages. */
-    public static long countVisibleTo(String tenant) {
-        return count("retired = false and (scope = ?1 or tenantId = ?2)", Scope.GLOBAL, tenant);
+    /** Replaces the content (not the id, scope or tenant). */
+    public void apply(ExerciseDefinition content, Instant now) {
+        name = content.name();
+        description = content.description();
+        category = content.category();
+        movementPattern = content.movementPattern();
+        primaryMuscles = new ArrayList<>(content.primaryMuscles());
+        secondaryMuscles = new ArrayList<>(content.secondaryMuscles());
+        equipment = new ArrayList<>(content.equipment());
+        laterality = content.laterality();
+        measure = content.measure();
+        loadable = content.loadable();
+        contraindications = new ArrayList<>(content.contraindications());
+        cues = new ArrayList<>(content.cues());
+        mediaUrls = new ArrayList<>(content.mediaUrls());
+        updatedAt = now;
     }
 
-    /** The exercise if the tenant may see it. */
+    /** The content, as it would be written in the library file. */
+    public ExerciseDefinition content() {
+        return new ExerciseDefinition(id, name, description, category, movementPattern, primaryMuscles,
+                secondaryMuscles, equipment, laterality, measure, loadable, contraindications, cues, mediaUrls);
+    }
+
+    /** The exercise if the tenant may see it, retired or not. */
     public static Optional<Exercise> findVisible(String id, String tenant) {
         return find("id = ?1 and (scope = ?2 or tenantId = ?3)", id, Scope.GLOBAL, tenant).firstResultOptional();
+    }
+
+    /** All global exercises, retired ones included. */
+    public static List<Exercise> globals() {
+        return list("scope", Scope.GLOBAL);
     }
 }

@@ -1,51 +1,165 @@
 package app.backbone.catalog.rest;
 
+import java.net.URI;
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.backbone.catalog.domain.Category;
+import app.backbone.catalog.domain.Contraindication;
+import app.backbone.catalog.domain.Equipment;
 import app.backbone.catalog.domain.Exercise;
+import app.backbone.catalog.domain.ExerciseFilter;
+import app.backbone.catalog.domain.ExerciseSearch;
+import app.backbone.catalog.domain.MovementPattern;
+import app.backbone.catalog.domain.Muscle;
+import app.backbone.catalog.service.ExerciseService;
 import app.backbone.common.CallerTenant;
+import app.backbone.common.EnumParams;
 import app.backbone.common.Page;
 import app.backbone.common.PageParams;
 import app.backbone.common.ProblemException;
+import app.backbone.common.ProblemTypes;
 import app.backbone.common.Roles;
 
-/** Reads the exercise library as the caller's tenant sees it. */
+/** The exercise library as the caller's tenant sees it, and the tenant's own exercises. */
 @Path("/exercises")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.ADMIN, Roles.TRAINER, Roles.INTEGRATION})
 @Tag(name = "Exercises")
 public class ExerciseResource {
 
     private final CallerTenant tenant;
+    private final ExerciseSearch search;
+    private final ExerciseService exercises;
 
-    public ExerciseResource(CallerTenant tenant) {
+    public ExerciseResource(CallerTenant tenant, ExerciseSearch search, ExerciseService exercises) {
         this.tenant = tenant;
+        this.search = search;
+        this.exercises = exercises;
     }
 
     @GET
-    @Operation(summary = "List the exercises the caller's tenant can use: the global library and its own")
-    public Page<ExerciseResponse> list(@Valid @BeanParam PageParams page) {
+    @RolesAllowed({Roles.ADMIN, Roles.TRAINER, Roles.INTEGRATION})
+    @Operation(summary = "Search the exercises the caller's tenant can use: the global library and its own",
+            description = "Retired exercises are left out. Each filter may repeat or hold comma-separated values; "
+                    + "any value of one filter matches, and filters combine.")
+    public Page<ExerciseResponse> list(
+            @QueryParam("muscle") @Parameter(description = "Works this muscle (primary or secondary)")
+            List<String> muscle,
+            @QueryParam("pattern") @Parameter(description = "Movement pattern") List<String> pattern,
+            @QueryParam("equipment") @Parameter(description = "Uses this equipment") List<String> equipment,
+            @QueryParam("category") @Parameter(description = "Category") List<String> category,
+            @QueryParam("contraindication")
+            @Parameter(description = "Leave out exercises contraindicated for this condition")
+            List<String> contraindication,
+            @QueryParam("q") @Size(max = 100) @Parameter(description = "Text the name contains") String q,
+            @Valid @BeanParam PageParams page) {
+        ExerciseFilter filter = new ExerciseFilter(
+                EnumParams.parse("muscle", muscle, Muscle.class),
+                EnumParams.parse("pattern", pattern, MovementPattern.class),
+                EnumParams.parse("equipment", equipment, Equipment.class),
+                EnumParams.parse("category", category, Category.class),
+                EnumParams.parse("contraindication", contraindication, Contraindication.class),
+                q);
         String tenantId = tenant.id();
-        return new Page<>(Exercise.visibleTo(tenantId, page.page, page.size), page.page, page.size,
-                Exercise.countVisibleTo(tenantId)).map(ExerciseResponse::from);
+        return new Page<>(search.find(tenantId, filter, page.offset(), page.size), page.page, page.size,
+                search.count(tenantId, filter)).map(ExerciseResponse::from);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One exercise, if the caller's tenant can see it")
-    public ExerciseResponse get(@PathParam("id") String id) {
-        return Exercise.findVisible(id, tenant.id())
-                .map(ExerciseResponse::from)
+    @RolesAllowed({Roles.ADMIN, Roles.TRAINER, Roles.INTEGRATION})
+    @Operation(summary = "One exercise, retired or not, with its version as ETag; If-None-Match answers 304")
+    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Exercise exercise = Exercise.findVisible(id, tenant.id())
                 .orElseThrow(() -> ProblemException.notFound("No exercise '" + id + "'."));
+        EntityTag tag = etag(exercise);
+        if (ifNoneMatch != null && matches(ifNoneMatch, tag)) {
+            return Response.notModified(tag).build();
+        }
+        return Response.ok(ExerciseResponse.from(exercise)).tag(tag).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create one of the tenant's own exercises")
+    public Response create(@Valid @NotNull ExerciseRequest request) {
+        Exercise exercise = exercises.create(tenant.id(), request.toDefinition());
+        return Response.created(URI.create("/exercises/" + exercise.id)).tag(etag(exercise))
+                .entity(ExerciseResponse.from(exercise)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Replace one of the tenant's own exercises; needs If-Match with its current ETag")
+    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ExerciseRequest request) {
+        if (ifMatch == null) {
+            throw new ProblemException(428, ProblemTypes.PRECONDITION_FAILED, "Precondition required",
+                    "Send If-Match with the ETag you read, so that no one else's change is overwritten.");
+        }
+        Exercise exercise = exercises.update(tenant.id(), id, version(ifMatch), request.toDefinition());
+        return Response.ok(ExerciseResponse.from(exercise)).tag(etag(exercise)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Retire one of the tenant's own exercises (it stays readable, marked retired)")
+    public Response retire(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        exercises.retire(tenant.id(), id, ifMatch == null ? null : version(ifMatch));
+        return Response.noContent().build();
+    }
+
+    private static EntityTag etag(Exercise exercise) {
+        return new EntityTag(String.valueOf(exercise.version));
+    }
+
+    private static boolean matches(String header, EntityTag tag) {
+        for (String candidate : header.split(",")) {
+            String value = candidate.strip();
+            if (value.equals("*") || value.replaceFirst("^W/", "").equals("\"" + tag.getValue() + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long version(String ifMatch) {
+        String value = ifMatch.strip().replaceFirst("^W/", "");
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            try {
+                return Long.parseLong(value.substring(1, value.length() - 1));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw new ProblemException(412, ProblemTypes.PRECONDITION_FAILED, "Precondition failed",
+                "If-Match " + ifMatch + " is not an ETag this service issued.");
     }
 }

@@ -1,0 +1,45 @@
+package app.backbone.catalog.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A message to publish, stored in the transaction of the change it announces and deleted once the broker has it. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_seq")
+    @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 50)
+    public Long id;
+
+    public String topic;
+
+    @Column(name = "message_key")
+    public String messageKey;
+
+    public String payload;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    /** The oldest pending messages, locked so that concurrent relays never send the same one twice at once. */
+    @SuppressWarnings("unchecked")
+    public static List<OutboxEvent> lockOldest(int limit) {
+        return getEntityManager()
+                .createNativeQuery("SELECT * FROM outbox_event ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED",
+                        OutboxEvent.class)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+}

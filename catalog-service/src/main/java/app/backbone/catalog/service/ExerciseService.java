@@ -1,0 +1,176 @@
+package app.backbone.catalog.service;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.backbone.catalog.domain.Exercise;
+import app.backbone.catalog.domain.ExerciseDefinition;
+import app.backbone.catalog.domain.OutboxEvent;
+import app.backbone.catalog.domain.Scope;
+import app.backbone.catalog.messaging.CatalogTopics;
+import app.backbone.catalog.messaging.ExerciseChanged;
+import app.backbone.common.Problem;
+import app.backbone.common.ProblemException;
+import app.backbone.common.ProblemTypes;
+
+/**
+ * Every change to the catalog, each committed together with the outbox message that publishes the exercise's new
+ * state on {@value CatalogTopics#EXERCISES}.
+ */
+@ApplicationScoped
+public class ExerciseService {
+
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public ExerciseService(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** What a library synchronisation changed. */
+    public record LibrarySync(int added, int changed, int retired, int unchanged) {
+    }
+
+    /** Creates one of the tenant's own exercises; its id is the tenant id, a dot, and a slug of the name. */
+    @Transactional
+    public Exercise create(String tenant, ExerciseDefinition content) {
+        String id = tenant + "." + slug(content.name());
+        if (Exercise.findById(id) != null) {
+            throw new ProblemException(409, ProblemTypes.CONFLICT, "Conflict",
+                    "Your chain already has an exercise with id '" + id + "'; choose another name.");
+        }
+        Instant now = clock.instant();
+        Exercise exercise = Exercise.create(id, Scope.TENANT, tenant, content, now);
+        exercise.persistAndFlush();
+        publish(exercise, now);
+        return exercise;
+    }
+
+    /** Replaces the content of one of the tenant's own exercises, if it is still at {@code expectedVersion}. */
+    @Transactional
+    public Exercise update(String tenant, String id, long expectedVersion, ExerciseDefinition content) {
+        Exercise exercise = ownedForChange(tenant, id);
+        if (exercise.version != expectedVersion) {
+            throw new ProblemException(412, ProblemTypes.PRECONDITION_FAILED, "Precondition failed",
+                    "Exercise '" + id + "' is at version " + exercise.version + ", not " + expectedVersion
+                            + "; read it again and reapply your change.");
+        }
+        if (exercise.retired) {
+            throw new ProblemException(409, ProblemTypes.CONFLICT, "Conflict",
+                    "Exercise '" + id + "' is retired and can no longer change.");
+        }
+        Instant now = clock.instant();
+        exercise.apply(content, now);
+        exercise.flush();
+        publish(exercise, now);
+        return exercise;
+    }
+
+    /** Retires one of the tenant's own exercises; retiring a retired one changes nothing. */
+    @Transactional
+    public Exercise retire(String tenant, String id, Long expectedVersion) {
+        Exercise exercise = ownedForChange(tenant, id);
+        if (expectedVersion != null && exercise.version != expectedVersion) {
+            throw new ProblemException(412, ProblemTypes.PRECONDITION_FAILED, "Precondition failed",
+                    "Exercise '" + id + "' is at version " + exercise.version + ", not " + expectedVersion + ".");
+        }
+        if (!exercise.retired) {
+            Instant now = clock.instant();
+            exercise.retired = true;
+            exercise.updatedAt = now;
+            exercise.flush();
+            publish(exercise, now);
+        }
+        return exercise;
+    }
+
+    /**
+     * Makes the stored global exercises equal to this release's library: adds new ones, updates changed ones,
+     * retires ones the release no longer has, and publishes each of those; tenant exercises are not touched.
+     */
+    @Transactional
+    public LibrarySync syncGlobalLibrary(List<ExerciseDefinition> library) {
+        Instant now = clock.instant();
+        Set<String> released = new HashSet<>();
+        int added = 0;
+        int changed = 0;
+        int unchanged = 0;
+        for (ExerciseDefinition definition : library) {
+            released.add(definition.id());
+            Exercise stored = Exercise.findById(definition.id());
+            if (stored == null) {
+                Exercise exercise = Exercise.create(definition.id(), Scope.GLOBAL, null, definition, now);
+                exercise.persistAndFlush();
+                publish(exercise, now);
+                added++;
+            } else if (stored.scope != Scope.GLOBAL) {
+                throw new IllegalStateException("Library id '" + definition.id() + "' is taken by a tenant");
+            } else if (stored.retired || !stored.content().equals(definition)) {
+                stored.apply(definition, now);
+                stored.retired = false;
+                stored.flush();
+                publish(stored, now);
+                changed++;
+            } else {
+                unchanged++;
+            }
+        }
+        int retired = 0;
+        for (Exercise stored : Exercise.globals()) {
+            if (!stored.retired && !released.contains(stored.id)) {
+                stored.retired = true;
+                stored.updatedAt = now;
+                stored.flush();
+                publish(stored, now);
+                retired++;
+            }
+        }
+        return new LibrarySync(added, changed, retired, unchanged);
+    }
+
+    private Exercise ownedForChange(String tenant, String id) {
+        Exercise exercise = Exercise.findVisible(id, tenant)
+                .orElseThrow(() -> ProblemException.notFound("No exercise '" + id + "'."));
+        if (exercise.scope == Scope.GLOBAL) {
+            throw new ProblemException(403, ProblemTypes.FORBIDDEN, "Forbidden",
+                    "'" + id + "' belongs to the global library, which is read-only; create your own exercise.");
+        }
+        return exercise;
+    }
+
+    private void publish(Exercise exercise, Instant now) {
+        OutboxEvent event = new OutboxEvent();
+        event.topic = CatalogTopics.EXERCISES;
+        event.messageKey = exercise.id;
+        event.createdAt = now;
+        try {
+            event.payload = mapper.writeValueAsString(ExerciseChanged.of(exercise, now));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise exercise " + exercise.id, e);
+        }
+        event.persist();
+    }
+
+    static String slug(String name) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.isEmpty()) {
+            throw new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request",
+                    "The name needs at least one letter or digit.",
+                    List.of(new Problem.FieldError("name", "needs a letter or digit")));
+        }
+        return slug.length() > 80 ? slug.substring(0, 80).replaceAll("-+$", "") : slug;
+    }
+}
