@@ -43,6 +43,13 @@ class GlobalLibraryTest {
             "seated-cable-row",
             "dead-hang", "scapular-pull-up", "negative-pull-up", "band-assisted-pull-up", "pull-up", "chin-up");
 
+    private static final List<String> SUBSTITUTES_AND_ADD_ONS = List.of(
+            "dumbbell-romanian-deadlift", "kettlebell-deadlift", "band-good-morning", "band-lat-pulldown",
+            "band-straight-arm-pulldown", "dumbbell-pullover",
+            "barbell-curl", "dumbbell-curl", "hammer-curl", "cable-curl", "band-curl", "cable-triceps-pushdown",
+            "overhead-dumbbell-triceps-extension", "band-triceps-pushdown", "bench-dip",
+            "barbell-bench-press", "dumbbell-bench-press", "push-up", "machine-chest-press", "cable-chest-press");
+
     private static List<ExerciseDefinition> library;
     private static Map<String, ExerciseDefinition> byId;
 
@@ -96,6 +103,11 @@ class GlobalLibraryTest {
     @Test
     void everyExerciseTheArticlesNameIsPresent() {
         assertEquals(List.of(), ARTICLE_EXERCISES.stream().filter(id -> !byId.containsKey(id)).toList());
+    }
+
+    @Test
+    void substitutesAndAddOnsKeepTheirIds() {
+        assertEquals(List.of(), SUBSTITUTES_AND_ADD_ONS.stream().filter(id -> !byId.containsKey(id)).toList());
     }
 
     @Test
