@@ -18,6 +18,9 @@ public final class Backbone {
             Usage: ./backbone [up]                       run the whole platform until Ctrl-C
                    ./backbone token --tenant ID [--roles r1,r2] [--ttl 8h]
                                                          print a token signed with the local key pair
+                   ./backbone bench-rest PATH [--port 8081] [--clients 50] [--seconds 30]
+                                                         GET PATH on a running stack with the demo token and
+                                                         print throughput and latency percentiles
             Roles: admin, trainer, integration. TTL: a number with s, m, h or d (default 8h).
             Data (PostgreSQL, Kafka, JWT keys, logs, demo token): $BACKBONE_HOME, default ./.backbone""";
 
@@ -32,6 +35,7 @@ public final class Backbone {
             switch (command) {
                 case "up" -> up(settings);
                 case "token" -> System.out.println(token(settings, options));
+                case "bench-rest" -> benchRest(settings, options);
                 case "help", "--help", "-h" -> System.out.println(USAGE);
                 default -> throw new IllegalArgumentException("Unknown command '" + command + "'.\n" + USAGE);
             }
@@ -84,6 +88,28 @@ public final class Backbone {
         }
         JwtKeys keys = JwtKeys.loadOrCreate(settings.jwtDir());
         return new TokenMinter(keys.privateKey(), TokenMinter.DEFAULT_ISSUER).mint(tenant, roles, ttl);
+    }
+
+    private static void benchRest(StackSettings settings, List<String> options) throws Exception {
+        if (options.isEmpty() || !options.get(0).startsWith("/")) {
+            throw new IllegalArgumentException("bench-rest needs a path such as /exercises?muscle=LATS.\n" + USAGE);
+        }
+        int port = settings.services().get(0).port();
+        int clients = 50;
+        int seconds = 30;
+        for (int i = 1; i + 1 < options.size(); i += 2) {
+            int value = Integer.parseInt(options.get(i + 1));
+            switch (options.get(i)) {
+                case "--port" -> port = value;
+                case "--clients" -> clients = value;
+                case "--seconds" -> seconds = value;
+                default -> throw new IllegalArgumentException("Unknown option " + options.get(i) + ".\n" + USAGE);
+            }
+        }
+        String token = java.nio.file.Files.readString(settings.demoTokenFile()).trim();
+        RestBenchmark.Result result = RestBenchmark.run("http://localhost:" + port + options.get(0), token, clients,
+                Duration.ofSeconds(Math.max(5, seconds / 5)), Duration.ofSeconds(seconds));
+        System.out.println(result.summary());
     }
 
     static Duration parseDuration(String value) {

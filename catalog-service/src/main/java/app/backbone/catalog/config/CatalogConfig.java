@@ -16,8 +16,8 @@ public interface CatalogConfig {
     Topic topic();
 
     interface Outbox {
-        /** Pause between relay rounds, as a duration like {@code 0.5s}. */
-        @WithDefault("0.5s")
+        /** Pause between relay rounds, as a duration like {@code 1s}. */
+        @WithDefault("1s")
         String interval();
 
         /** Messages sent per relay round. */

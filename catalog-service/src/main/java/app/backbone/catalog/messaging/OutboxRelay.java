@@ -54,7 +54,8 @@ public class OutboxRelay {
                 sent = relayBatch();
             } while (sent == settings.batchSize() && running.get());
         } catch (Exception e) {
-            LOG.warnf("Outbox relay round failed, will retry: %s", e.getMessage());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            LOG.warnf("Outbox relay round failed, will retry: %s (%s)", e, cause.getMessage());
         }
     }
 

@@ -43,6 +43,7 @@ public class TopicProvisioner {
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                         TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1"));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
             admin.createTopics(List.of(topic)).all().get(15, TimeUnit.SECONDS);
             LOG.infof("Created compacted topic %s", CatalogTopics.EXERCISES);
