@@ -42,8 +42,8 @@ final class RestBenchmark {
     }
 
     static Result run(String url, String token, int clients, Duration warmUp, Duration measured) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).build();
+        ExecutorService io = Executors.newFixedThreadPool(4);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(10)).GET().build();
         ExecutorService callers = Executors.newFixedThreadPool(clients);
@@ -58,6 +58,7 @@ final class RestBenchmark {
             return new Result(url, clients, all.length, errors.get(), seconds, all);
         } finally {
             callers.shutdownNow();
+            io.shutdownNow();
         }
     }
 
