@@ -11,18 +11,15 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import app.backbone.catalog.domain.Exercise;
 import app.backbone.catalog.domain.ExerciseDefinition;
-import app.backbone.catalog.domain.OutboxEvent;
 import app.backbone.catalog.domain.Scope;
 import app.backbone.catalog.messaging.CatalogTopics;
 import app.backbone.catalog.messaging.ExerciseChanged;
 import app.backbone.common.Problem;
 import app.backbone.common.ProblemException;
 import app.backbone.common.ProblemTypes;
+import app.backbone.common.outbox.Outbox;
 
 /**
  * Every change to the catalog, each committed together with the outbox message that publishes the exercise's new
@@ -31,11 +28,11 @@ import app.backbone.common.ProblemTypes;
 @ApplicationScoped
 public class ExerciseService {
 
-    private final ObjectMapper mapper;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public ExerciseService(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public ExerciseService(Outbox outbox) {
+        this.outbox = outbox;
         this.clock = Clock.systemUTC();
     }
 
@@ -151,16 +148,7 @@ public class ExerciseService {
     }
 
     private void publish(Exercise exercise, Instant now) {
-        OutboxEvent event = new OutboxEvent();
-        event.topic = CatalogTopics.EXERCISES;
-        event.messageKey = exercise.id;
-        event.createdAt = now;
-        try {
-            event.payload = mapper.writeValueAsString(ExerciseChanged.of(exercise, now));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not serialise exercise " + exercise.id, e);
-        }
-        event.persist();
+        outbox.add(CatalogTopics.EXERCISES, exercise.id, ExerciseChanged.of(exercise, now), now);
     }
 
     static String slug(String name) {

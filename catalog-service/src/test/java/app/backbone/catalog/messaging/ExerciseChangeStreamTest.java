@@ -28,11 +28,10 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import app.backbone.catalog.domain.GlobalLibrary;
-import app.backbone.catalog.domain.OutboxEvent;
 import app.backbone.catalog.rest.ExerciseLifecycleTestData;
+import app.backbone.common.outbox.Outbox;
 import app.backbone.testsupport.TestTokens;
 import app.backbone.testsupport.TopicReader;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -43,6 +42,9 @@ class ExerciseChangeStreamTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    Outbox outbox;
 
     @Test
     void aNewConsumerRebuildsTheGlobalLibraryFromTheTopicAlone() throws Exception {
@@ -119,8 +121,8 @@ class ExerciseChangeStreamTest {
         await().atMost(WAIT).until(() -> pendingOutbox() == 0);
     }
 
-    private static long pendingOutbox() {
-        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count());
+    private long pendingOutbox() {
+        return outbox.pending(CatalogTopics.EXERCISES);
     }
 
     private static String create(String tenant, String name) {

@@ -1,4 +1,4 @@
-package app.backbone.catalog.domain;
+package app.backbone.common.outbox;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +13,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A message to publish, stored in the transaction of the change it announces and deleted once the broker has it. */
+/**
+ * A message to publish, stored in the transaction of the change it announces and deleted once the broker has
+ * it. A service that uses the outbox has the {@code outbox_event} table and sequence in its migrations.
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
@@ -33,12 +36,13 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    /** The oldest pending messages, locked so that concurrent relays never send the same one twice at once. */
+    /** The oldest pending messages of a topic, locked so that concurrent relays never send one twice at once. */
     @SuppressWarnings("unchecked")
-    public static List<OutboxEvent> lockOldest(int limit) {
+    static List<OutboxEvent> lockOldest(String topic, int limit) {
         return getEntityManager()
-                .createNativeQuery("SELECT * FROM outbox_event ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED",
-                        OutboxEvent.class)
+                .createNativeQuery("SELECT * FROM outbox_event WHERE topic = :topic ORDER BY id LIMIT :limit "
+                        + "FOR UPDATE SKIP LOCKED", OutboxEvent.class)
+                .setParameter("topic", topic)
                 .setParameter("limit", limit)
                 .getResultList();
     }
