@@ -1,16 +1,20 @@
 package app.backbone.catalog.messaging;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import app.backbone.catalog.config.CatalogConfig;
 import app.backbone.common.outbox.Outbox;
+import app.backbone.common.outbox.Topics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -26,15 +30,19 @@ public class OutboxRelay {
 
     private final MutinyEmitter<String> emitter;
     private final Outbox outbox;
-    private final TopicProvisioner topics;
+    private final Topics topics;
+    private final NewTopic topic;
     private final CatalogConfig.Outbox settings;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     public OutboxRelay(@Channel(CatalogTopics.EXERCISES) @OnOverflow(value = OnOverflow.Strategy.BUFFER,
-            bufferSize = 2048) MutinyEmitter<String> emitter, Outbox outbox, TopicProvisioner topics,
+            bufferSize = 2048) MutinyEmitter<String> emitter, Outbox outbox, Topics topics,
             CatalogConfig config) {
         this.emitter = emitter;
         this.outbox = outbox;
+        this.topic = new NewTopic(CatalogTopics.EXERCISES, config.topic().partitions(),
+                config.topic().replicationFactor())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         this.topics = topics;
         this.settings = config.outbox();
     }
@@ -46,7 +54,7 @@ public class OutboxRelay {
             return;
         }
         try {
-            topics.ensureTopic();
+            topics.ensure(topic);
             int sent;
             do {
                 sent = relayBatch();
