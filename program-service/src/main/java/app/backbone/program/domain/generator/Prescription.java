@@ -1,0 +1,68 @@
+package app.backbone.program.domain.generator;
+
+/**
+ * One exercise as prescribed: {@code sets} (up to {@code setsMax} when a range is given) of {@code repsMin} to
+ * {@code repsMax} reps ({@code repsMax} null = open-ended, as in "15+") or of {@code seconds} (up to
+ * {@code secondsMax}) of timed work; {@code perSide} when each side is done on its own. {@code slot} names the
+ * template slot the exercise fills.
+ */
+public record Prescription(String exerciseId, String name, int sets, Integer repsMin, Integer repsMax,
+        Integer seconds, boolean perSide, int restSeconds, boolean toFailure, Integer targetRir, String rationale,
+        Integer setsMax, Integer secondsMax, String slot) {
+
+    public Prescription {
+        if (sets < 1) {
+            throw new IllegalArgumentException("sets must be at least 1");
+        }
+        if ((repsMin == null) == (seconds == null)) {
+            throw new IllegalArgumentException("a prescription has either reps or seconds");
+        }
+        if (toFailure && targetRir != null) {
+            throw new IllegalArgumentException("a set to failure has no reps in reserve");
+        }
+    }
+
+    public Prescription(String exerciseId, String name, int sets, Integer repsMin, Integer repsMax, Integer seconds,
+            boolean perSide, int restSeconds, boolean toFailure, Integer targetRir, String rationale) {
+        this(exerciseId, name, sets, repsMin, repsMax, seconds, perSide, restSeconds, toFailure, targetRir, rationale,
+                null, null, null);
+    }
+
+    /** Whether the work is held for time. */
+    public boolean timed() {
+        return seconds != null;
+    }
+
+    /** Sets and reps or time, e.g. "3-5 x 3-6", "4 x 15+ per side", "1 x 60-120 s per side". */
+    public String dose() {
+        String work = timed() ? range(seconds, secondsMax) + " s"
+                : repsMax == null ? repsMin + "+" : range(repsMin, repsMax);
+        return range(sets, setsMax) + " x " + work + (perSide ? " per side" : "");
+    }
+
+    /** One line: name, dose, rest and effort. */
+    public String toText() {
+        StringBuilder line = new StringBuilder(name).append(": ").append(dose()).append(", ").append(rest());
+        if (toFailure) {
+            line.append(", to failure");
+        } else if (targetRir != null) {
+            line.append(", stop ").append(targetRir).append(targetRir == 1 ? " rep" : " reps")
+                    .append(" short of failure (RIR ").append(targetRir).append(')');
+        }
+        return line.toString();
+    }
+
+    private String rest() {
+        if (restSeconds == 0) {
+            return "no rest";
+        }
+        if (restSeconds >= 120 && restSeconds % 60 == 0) {
+            return "rest " + restSeconds / 60 + " min";
+        }
+        return "rest " + restSeconds + " s";
+    }
+
+    private static String range(Integer low, Integer high) {
+        return high == null || high.equals(low) ? String.valueOf(low) : low + "-" + high;
+    }
+}
