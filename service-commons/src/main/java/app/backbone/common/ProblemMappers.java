@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -135,31 +136,30 @@ public class ProblemMappers {
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {
-        String name = null;
-        boolean inBody = false;
+        String parameter = null;
         StringBuilder path = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
                 case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
-                case PARAMETER -> name = node.getName();
+                case PARAMETER -> parameter = node.getName();
                 default -> {
-                    inBody = true;
-                    if (!path.isEmpty() && node.getName() != null) {
-                        path.append('.');
+                    if (node.isInIterable()) {
+                        path.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey())
+                                .append(']');
                     }
-                    if (node.getName() != null) {
+                    if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                        if (!path.isEmpty()) {
+                            path.append('.');
+                        }
                         path.append(node.getName());
-                    }
-                    if (node.getIndex() != null) {
-                        path.append('[').append(node.getIndex()).append(']');
                     }
                 }
             }
         }
-        if (inBody && !path.isEmpty()) {
+        if (!path.isEmpty()) {
             return path.toString();
         }
-        return name == null ? violation.getPropertyPath().toString() : name;
+        return parameter == null ? violation.getPropertyPath().toString() : parameter;
     }
 
     private static String jsonPath(JsonMappingException e) {

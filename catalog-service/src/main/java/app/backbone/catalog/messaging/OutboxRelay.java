@@ -3,6 +3,7 @@ package app.backbone.catalog.messaging;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -69,7 +70,7 @@ public class OutboxRelay {
         return outbox.relayBatch(CatalogTopics.EXERCISES, emitter, settings.batchSize(), settings.ackTimeout());
     }
 
-    void onShutdown(@Observes ShutdownEvent event) {
+    void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
         stop();
     }
 

@@ -1,6 +1,7 @@
 package app.backbone.program.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
@@ -36,6 +40,29 @@ public class Program extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public ProgramStatus status;
+
+    @Column(name = "weak_point")
+    public String weakPoint;
+
+    /** The equipment the member has; {@code null} for a full gym. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> equipment;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> conditions = new ArrayList<>();
+
+    @Column(name = "sessions_per_week")
+    public int sessionsPerWeek;
+
+    @Column(name = "include_superset")
+    public boolean includeSuperset;
+
+    @Column(name = "include_arms")
+    public boolean includeArms;
+
+    /** The generated plan as JSON. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String plan;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -1,16 +1,22 @@
 package app.backbone.program.rest;
 
+import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,8 +28,10 @@ import app.backbone.common.PageParams;
 import app.backbone.common.ProblemException;
 import app.backbone.common.Roles;
 import app.backbone.program.domain.Program;
+import app.backbone.program.domain.generator.GeneratedProgram;
+import app.backbone.program.service.ProgramService;
 
-/** Reads the programs of the caller's tenant. */
+/** Programs of the caller's tenant: generate, preview, read, list, archive. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.TRAINER, Roles.INTEGRATION})
@@ -31,28 +39,62 @@ import app.backbone.program.domain.Program;
 public class ProgramResource {
 
     private final CallerTenant tenant;
+    private final ProgramService programs;
 
-    public ProgramResource(CallerTenant tenant) {
+    public ProgramResource(CallerTenant tenant, ProgramService programs) {
         this.tenant = tenant;
+        this.programs = programs;
     }
 
-    @GET
-    @Path("/members/{memberId}/programs")
-    @Operation(summary = "A member's programs, newest first")
-    public Page<ProgramResponse> ofMember(
-            @PathParam("memberId") @Pattern(regexp = MemberIds.PATTERN, message = MemberIds.MESSAGE) String memberId,
-            @Valid @BeanParam PageParams page) {
-        String tenantId = tenant.id();
-        return new Page<>(Program.ofMember(tenantId, memberId, page.page, page.size), page.page, page.size,
-                Program.countOfMember(tenantId, memberId)).map(ProgramResponse::from);
+    @POST
+    @Path("/programs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Generate and keep a program for a member")
+    public Response create(@Valid @NotNull ProgramRequest request) {
+        Program program = programs.create(tenant.id(), request.memberId(), toGenerator(request));
+        return Response.created(URI.create("/programs/" + program.id))
+                .entity(ProgramResponse.from(program, programs.plan(program))).build();
+    }
+
+    @POST
+    @Path("/programs/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The program that POST /programs would create; nothing is stored")
+    public GeneratedProgram preview(@Valid @NotNull ProgramRequest request) {
+        return programs.preview(tenant.id(), toGenerator(request));
     }
 
     @GET
     @Path("/programs/{id}")
     @Operation(summary = "One program of the caller's tenant")
     public ProgramResponse get(@PathParam("id") UUID id) {
-        return Program.findOwned(id, tenant.id())
-                .map(ProgramResponse::from)
+        Program program = Program.findOwned(id, tenant.id())
                 .orElseThrow(() -> ProblemException.notFound("No program '" + id + "'."));
+        return ProgramResponse.from(program, programs.plan(program));
+    }
+
+    @DELETE
+    @Path("/programs/{id}")
+    @Operation(summary = "Archive a program (it stays readable, status ARCHIVED)")
+    public Response archive(@PathParam("id") UUID id) {
+        programs.archive(tenant.id(), id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/members/{memberId}/programs")
+    @Operation(summary = "A member's programs, newest first")
+    public Page<ProgramSummary> ofMember(
+            @PathParam("memberId") @Pattern(regexp = MemberIds.PATTERN, message = MemberIds.MESSAGE) String memberId,
+            @Valid @BeanParam PageParams page) {
+        String tenantId = tenant.id();
+        return new Page<>(Program.ofMember(tenantId, memberId, page.page, page.size), page.page, page.size,
+                Program.countOfMember(tenantId, memberId)).map(ProgramSummary::from);
+    }
+
+    private static app.backbone.program.domain.generator.ProgramRequest toGenerator(ProgramRequest request) {
+        return ProgramService.request(request.goal(), request.weakPoint(), request.equipment(),
+                request.conditions(), request.sessionsPerWeekOrDefault(), request.includeSupersetOrDefault(),
+                request.includeArmsOrDefault());
     }
 }

@@ -59,12 +59,15 @@ public class Outbox {
             if (batch.isEmpty()) {
                 return 0;
             }
-            List<Uni<Void>> acks = new ArrayList<>(batch.size());
-            for (OutboxEvent event : batch) {
-                acks.add(emitter.sendMessage(Message.of(event.payload).addMetadata(
-                        OutgoingKafkaRecordMetadata.<String>builder().withKey(event.messageKey).build())));
-            }
-            Uni.join().all(acks).andFailFast().await().atMost(ackTimeout);
+            // The rows stay locked while the transaction is suspended, and the producer's threads never see it.
+            QuarkusTransaction.suspendingExisting().run(() -> {
+                List<Uni<Void>> acks = new ArrayList<>(batch.size());
+                for (OutboxEvent event : batch) {
+                    acks.add(emitter.sendMessage(Message.of(event.payload).addMetadata(
+                            OutgoingKafkaRecordMetadata.<String>builder().withKey(event.messageKey).build())));
+                }
+                Uni.join().all(acks).andFailFast().await().atMost(ackTimeout);
+            });
             batch.forEach(OutboxEvent::delete);
             return batch.size();
         });

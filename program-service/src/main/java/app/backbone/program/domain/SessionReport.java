@@ -1,0 +1,58 @@
+package app.backbone.program.domain;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A session report accepted under an idempotency key, with the answer given, so a retry gets the same one. */
+@Entity
+@Table(name = "session_report")
+public class SessionReport extends PanacheEntityBase {
+
+    /** Tenant and idempotency key. */
+    @Embeddable
+    public record Key(@Column(name = "tenant_id") String tenantId,
+            @Column(name = "idempotency_key") String idempotencyKey) implements Serializable {
+    }
+
+    @EmbeddedId
+    public Key key;
+
+    @Column(name = "session_id")
+    public String sessionId;
+
+    @Column(name = "program_id")
+    public UUID programId;
+
+    @Column(name = "event_id")
+    public UUID eventId;
+
+    /** SHA-256 of the program id and the request, to tell a retry from a different report under the same key. */
+    public String fingerprint;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String response;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static Optional<SessionReport> find(String tenant, String idempotencyKey) {
+        return findByIdOptional(new Key(tenant, idempotencyKey));
+    }
+
+    public static boolean sessionTaken(String tenant, String sessionId) {
+        return count("key.tenantId = ?1 and sessionId = ?2", tenant, sessionId) > 0;
+    }
+}
