@@ -48,7 +48,7 @@ public class OutboxRelay {
         this.settings = config.outbox();
     }
 
-    @Scheduled(every = "${backbone.catalog.outbox.interval}",
+    @Scheduled(every = "${backbone.catalog.outbox.interval}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayPending() {
         if (!running.get()) {

@@ -43,7 +43,7 @@ public class SessionEventRelay {
         this.topic = new NewTopic(SessionTopics.COMPLETED, partitions, replicationFactor);
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayPending() {
         if (!running) {
             return;
