@@ -18,9 +18,10 @@ public final class Backbone {
             Usage: ./backbone [up]                       run the whole platform until Ctrl-C
                    ./backbone token --tenant ID [--roles r1,r2] [--ttl 8h]
                                                          print a token signed with the local key pair
-                   ./backbone bench-rest PATH [--port 8081] [--clients 50] [--seconds 30]
-                                                         GET PATH on a running stack with the demo token and
-                                                         print throughput and latency percentiles
+                   ./backbone bench-rest PATH [--port 8081] [--clients 50] [--seconds 30] [--body JSON]
+                                                         GET PATH (POST the JSON body if given) on a running
+                                                         stack with the demo token; print throughput and
+                                                         latency percentiles
             Roles: admin, trainer, integration. TTL: a number with s, m, h or d (default 8h).
             Data (PostgreSQL, Kafka, JWT keys, logs, demo token): $BACKBONE_HOME, default ./.backbone""";
 
@@ -97,18 +98,20 @@ public final class Backbone {
         int port = settings.services().get(0).port();
         int clients = 50;
         int seconds = 30;
+        String body = null;
         for (int i = 1; i + 1 < options.size(); i += 2) {
-            int value = Integer.parseInt(options.get(i + 1));
+            String value = options.get(i + 1);
             switch (options.get(i)) {
-                case "--port" -> port = value;
-                case "--clients" -> clients = value;
-                case "--seconds" -> seconds = value;
+                case "--port" -> port = Integer.parseInt(value);
+                case "--clients" -> clients = Integer.parseInt(value);
+                case "--seconds" -> seconds = Integer.parseInt(value);
+                case "--body" -> body = value;
                 default -> throw new IllegalArgumentException("Unknown option " + options.get(i) + ".\n" + USAGE);
             }
         }
         String token = java.nio.file.Files.readString(settings.demoTokenFile()).trim();
-        RestBenchmark.Result result = RestBenchmark.run("http://localhost:" + port + options.get(0), token, clients,
-                Duration.ofSeconds(Math.max(5, seconds / 5)), Duration.ofSeconds(seconds));
+        RestBenchmark.Result result = RestBenchmark.run("http://localhost:" + port + options.get(0), token, body,
+                clients, Duration.ofSeconds(Math.max(5, seconds / 5)), Duration.ofSeconds(seconds));
         System.out.println(result.summary());
     }
 

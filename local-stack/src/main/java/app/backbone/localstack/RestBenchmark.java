@@ -14,8 +14,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Closed-loop HTTP load: {@code clients} callers each send the next GET as soon as the previous answer arrives,
- * for a warm-up and then a measured period; prints throughput and latency percentiles.
+ * Closed-loop HTTP load: {@code clients} callers each send the next request (a GET, or a POST of a JSON body) as
+ * soon as the previous answer arrives, for a warm-up and then a measured period; prints throughput and latency
+ * percentiles.
  */
 final class RestBenchmark {
 
@@ -41,11 +42,15 @@ final class RestBenchmark {
     private RestBenchmark() {
     }
 
-    static Result run(String url, String token, int clients, Duration warmUp, Duration measured) throws Exception {
+    static Result run(String url, String token, String body, int clients, Duration warmUp, Duration measured)
+            throws Exception {
         ExecutorService io = Executors.newFixedThreadPool(4);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(io).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(10)).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10));
+        HttpRequest request = body == null ? builder.GET().build()
+                : builder.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         ExecutorService callers = Executors.newFixedThreadPool(clients);
         try {
             load(http, request, callers, clients, warmUp, null, new AtomicLong());
