@@ -58,6 +58,16 @@ class ProgramApiTest {
     }
 
     @Test
+    void anOpenEndedRepRangeIsAnExplicitNull() {
+        as("api-gym", "trainer").body(request("m-6", "HYPERTROPHY")).when().post("/programs/preview")
+                .then().statusCode(200)
+                .body("sessions[0].blocks[0].prescriptions.find { it.exerciseId == 'single-arm-lat-pulldown' }"
+                        + ".containsKey('repsMax')", equalTo(true))
+                .body("sessions[0].blocks[0].prescriptions.find { it.exerciseId == 'single-arm-lat-pulldown' }"
+                        + ".repsMax", equalTo(null));
+    }
+
+    @Test
     void aTrainerCreatesReadsListsAndArchivesAProgram() {
         Map<String, Object> body = request("m-2", "HYPERTROPHY");
         body.put("includeSuperset", true);
