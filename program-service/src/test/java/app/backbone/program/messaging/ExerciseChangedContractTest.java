@@ -1,14 +1,12 @@
 package app.backbone.program.messaging;
 
+import static app.backbone.testsupport.SchemaFields.declared;
+import static app.backbone.testsupport.SchemaFields.documented;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +23,7 @@ class ExerciseChangedContractTest {
     @Test
     void theCopyHasExactlyTheFieldsOfThePublishedSchema() throws IOException {
         JsonNode schema = new ObjectMapper().readTree(SCHEMA.toFile());
-        Set<String> documented = new HashSet<>();
-        schema.get("properties").fieldNames().forEachRemaining(documented::add);
-        Set<String> copied = Arrays.stream(ExerciseChanged.class.getRecordComponents())
-                .map(c -> c.getName()).collect(Collectors.toSet());
-        assertEquals(documented, copied);
+        assertEquals(documented(schema), declared(ExerciseChanged.class));
         assertEquals(1, schema.get("properties").get("schemaVersion").get("const").asInt());
     }
 

@@ -1,0 +1,37 @@
+package app.backbone.logging.messaging;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * logging-service's copy of the completed-session event (schema version 1), as documented by the producer in
+ * {@code program-service/contracts/training.sessions.completed.schema.json}; this service validates every record
+ * against its copy of that schema ({@code contracts/training.sessions.completed.schema.json} on the class path)
+ * before reading it into this record.
+ */
+public record SessionCompleted(
+        UUID eventId,
+        int schemaVersion,
+        Instant occurredAt,
+        String tenantId,
+        String memberId,
+        String sessionId,
+        UUID programId,
+        Instant completedAt,
+        List<ExerciseDone> exercises) {
+
+    /** One exercise of the session. */
+    public record ExerciseDone(String exerciseId, Prescribed prescription, List<SetDone> sets) {
+    }
+
+    /** What the program prescribed for the exercise; {@code repsMax} null is open-ended. */
+    public record Prescribed(int sets, Integer repsMin, Integer repsMax) {
+    }
+
+    /** One set as performed. */
+    public record SetDone(Integer reps, BigDecimal loadKg, Integer rir, boolean toFailure, Integer seconds,
+            boolean warmup) {
+    }
+}
