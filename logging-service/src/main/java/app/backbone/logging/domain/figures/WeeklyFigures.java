@@ -59,9 +59,10 @@ public record WeeklyFigures(String week, int sessions, int sets, int reps, BigDe
             }
             muscleWeights(exercise).forEach((muscle, half) -> halfSetsByMuscle.merge(muscle, half * hardSets,
                     Integer::sum));
-            if (PULL_PATTERNS.contains(exercise.movementPattern())) {
+            String pattern = exercise.movementPattern() == null ? "" : exercise.movementPattern();
+            if (PULL_PATTERNS.contains(pattern)) {
                 pull += hardSets;
-            } else if (PUSH_PATTERNS.contains(exercise.movementPattern())) {
+            } else if (PUSH_PATTERNS.contains(pattern)) {
                 push += hardSets;
             }
         }
