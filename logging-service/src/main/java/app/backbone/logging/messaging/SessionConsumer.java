@@ -1,0 +1,103 @@
+package app.backbone.logging.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import app.backbone.logging.service.SessionStore;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Ingests {@value SessionTopics#COMPLETED} in batches, in partition order (so in order per member). Records that
+ * fail validation go to {@value SessionTopics#REJECTED} with the reason in headers, and the batch goes on; the
+ * batch's offsets are committed only after its sessions are stored and its rejects acknowledged.
+ */
+@ApplicationScoped
+public class SessionConsumer {
+
+    /** Header with why a record was rejected. */
+    public static final String REASON_HEADER = "dead-letter-reason";
+    private static final Duration DLQ_ACK_TIMEOUT = Duration.ofSeconds(30);
+    private static final int STORE_ATTEMPTS = 8;
+    private static final Logger LOG = Logger.getLogger(SessionConsumer.class);
+
+    private final SessionValidator validator;
+    private final SessionStore store;
+    private final MutinyEmitter<String> rejected;
+
+    public SessionConsumer(SessionValidator validator, SessionStore store,
+            @Channel(SessionTopics.REJECTED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+            MutinyEmitter<String> rejected) {
+        this.validator = validator;
+        this.store = store;
+        this.rejected = rejected;
+    }
+
+    @Incoming(SessionTopics.COMPLETED)
+    @Blocking(ordered = true)
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) throws InterruptedException {
+        List<SessionCompleted> accepted = new ArrayList<>();
+        List<Uni<Void>> rejections = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            SessionValidator.Result result = validator.read(record.getPayload());
+            if (result.accepted()) {
+                accepted.add(result.event());
+            } else {
+                rejections.add(reject(record, result.reason()));
+            }
+        }
+        if (!rejections.isEmpty()) {
+            Uni.join().all(rejections).andFailFast().await().atMost(DLQ_ACK_TIMEOUT);
+        }
+        storeWithRetries(accepted);
+        return batch.ack();
+    }
+
+    /** A database that is briefly away only delays the batch; one that stays away stops the channel, unacked. */
+    private void storeWithRetries(List<SessionCompleted> accepted) throws InterruptedException {
+        long backoffMillis = 500;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.store(accepted);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == STORE_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warnf("Storing %d sessions failed (attempt %d of %d), retrying: %s", accepted.size(), attempt,
+                        STORE_ATTEMPTS, e.getMessage());
+                Thread.sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, 8_000);
+            }
+        }
+    }
+
+    private Uni<Void> reject(KafkaRecord<String, String> record, String reason) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", record.getTopic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-partition", String.valueOf(record.getPartition()).getBytes(StandardCharsets.UTF_8));
+        record.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(incoming -> headers.add(
+                "dead-letter-offset", String.valueOf(incoming.getOffset()).getBytes(StandardCharsets.UTF_8)));
+        String payload = record.getPayload() == null ? "" : record.getPayload();
+        return rejected.sendMessage(Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(record.getKey()).withHeaders(headers).build()));
+    }
+}

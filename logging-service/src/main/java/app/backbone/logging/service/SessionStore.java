@@ -1,0 +1,113 @@
+package app.backbone.logging.service;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.backbone.logging.messaging.SessionCompleted;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Stores accepted sessions in one transaction per batch with JDBC batching: each event id is recorded once, so a
+ * redelivered event changes nothing, and a session already stored under its tenant and session id is not stored
+ * again.
+ */
+@ApplicationScoped
+public class SessionStore {
+
+    private static final String CLAIM_EVENTS = "INSERT INTO processed_event (event_id, received_at) "
+            + "SELECT unnest(?::uuid[]), ? ON CONFLICT DO NOTHING RETURNING event_id";
+    private static final String INSERT_SESSION = "INSERT INTO training_session (tenant_id, member_id, session_id, "
+            + "program_id, completed_at, received_at, event_id, exercises) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
+            + "ON CONFLICT (tenant_id, session_id) DO NOTHING";
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+
+    public SessionStore(DataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    /** Stores the events not seen before. */
+    public void store(List<SessionCompleted> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<UUID, SessionCompleted> byId = new LinkedHashMap<>();
+        events.forEach(event -> byId.putIfAbsent(event.eventId(), event));
+        QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                Instant now = Instant.now();
+                Set<UUID> fresh = claim(connection, byId.keySet(), now);
+                insert(connection, byId.values().stream().filter(e -> fresh.contains(e.eventId())).toList(), now);
+            }
+            return null;
+        });
+    }
+
+    private static Set<UUID> claim(Connection connection, Set<UUID> ids, Instant now) throws SQLException {
+        Set<UUID> fresh = new HashSet<>();
+        try (PreparedStatement claim = connection.prepareStatement(CLAIM_EVENTS)) {
+            Array array = connection.createArrayOf("uuid", ids.toArray());
+            claim.setArray(1, array);
+            claim.setTimestamp(2, Timestamp.from(now));
+            try (ResultSet rs = claim.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return fresh;
+    }
+
+    private void insert(Connection connection, List<SessionCompleted> events, Instant now) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_SESSION)) {
+            for (SessionCompleted event : events) {
+                insert.setString(1, event.tenantId());
+                insert.setString(2, event.memberId());
+                insert.setString(3, event.sessionId());
+                if (event.programId() == null) {
+                    insert.setNull(4, Types.OTHER);
+                } else {
+                    insert.setObject(4, event.programId());
+                }
+                insert.setTimestamp(5, Timestamp.from(event.completedAt()));
+                insert.setTimestamp(6, Timestamp.from(now));
+                insert.setObject(7, event.eventId());
+                insert.setString(8, json(event.exercises()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise a session", e);
+        }
+    }
+}

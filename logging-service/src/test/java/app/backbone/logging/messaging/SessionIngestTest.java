@@ -1,0 +1,95 @@
+package app.backbone.logging.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import app.backbone.logging.domain.TrainingSession;
+import app.backbone.testsupport.TestTokens;
+import app.backbone.testsupport.TopicReader;
+import app.backbone.testsupport.TopicWriter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class SessionIngestTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    static String event(UUID eventId, String tenant, String member, String sessionId, double loadKg) {
+        return """
+                {"eventId":"%s","schemaVersion":1,"occurredAt":"2026-11-20T18:05:00Z","tenantId":"%s",
+                 "memberId":"%s","sessionId":"%s","completedAt":"2026-11-20T18:00:00Z","exercises":[
+                 {"exerciseId":"romanian-deadlift","prescription":{"sets":4,"repsMin":8,"repsMax":10},
+                  "sets":[{"reps":8,"loadKg":%s,"rir":2,"toFailure":false,"warmup":false}]}]}
+                """.formatted(eventId, tenant, member, sessionId, loadKg);
+    }
+
+    private static long sessions(String tenant, String sessionId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> TrainingSession.count("tenantId = ?1 and sessionId = ?2", tenant, sessionId));
+    }
+
+    @Test
+    void aRedeliveredOrRepublishedEventIsStoredOnce() {
+        UUID eventId = UUID.randomUUID();
+        String sessionId = "once-" + eventId;
+        try (TopicWriter writer = new TopicWriter()) {
+            writer.send(SessionTopics.COMPLETED, "m-once", event(eventId, "ingest-gym", "m-once", sessionId, 80));
+            writer.send(SessionTopics.COMPLETED, "m-once", event(eventId, "ingest-gym", "m-once", sessionId, 80));
+            writer.send(SessionTopics.COMPLETED, "m-once",
+                    event(UUID.randomUUID(), "ingest-gym", "m-once", sessionId, 80));
+            writer.send(SessionTopics.COMPLETED, "m-once",
+                    event(UUID.randomUUID(), "ingest-gym", "m-once", sessionId + "-marker", 80));
+        }
+        await().atMost(WAIT).until(() -> sessions("ingest-gym", sessionId + "-marker") == 1);
+        assertEquals(1, sessions("ingest-gym", sessionId));
+        given().auth().oauth2(TestTokens.token("ingest-gym", "trainer"))
+                .when().get("/members/m-once/sessions")
+                .then().statusCode(200)
+                .body("items.sessionId", containsInAnyOrder(sessionId + "-marker", sessionId));
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicWithTheReasonWhileGoodOnesAroundThemAreStored() {
+        String before = "before-" + UUID.randomUUID();
+        String after = "after-" + UUID.randomUUID();
+        String impossible = "impossible-" + UUID.randomUUID();
+        try (TopicWriter writer = new TopicWriter()) {
+            writer.send(SessionTopics.COMPLETED, "m-poison", event(UUID.randomUUID(), "ingest-gym", "m-poison",
+                    before, 100));
+            writer.send(SessionTopics.COMPLETED, "m-poison", "{this is not json");
+            writer.send(SessionTopics.COMPLETED, "m-poison", event(UUID.randomUUID(), "ingest-gym", "m-poison",
+                    impossible, 2000));
+            writer.send(SessionTopics.COMPLETED, "m-poison", event(UUID.randomUUID(), "ingest-gym", "m-poison",
+                    after, 100));
+        }
+        await().atMost(WAIT).until(() -> sessions("ingest-gym", after) == 1);
+        assertEquals(1, sessions("ingest-gym", before));
+        assertEquals(0, sessions("ingest-gym", impossible));
+        try (TopicReader dlq = new TopicReader(SessionTopics.REJECTED)) {
+            await().atMost(WAIT).until(() -> rejects(dlq.poll()).size() >= 2);
+            List<String> reasons = rejects(dlq.poll());
+            assertTrue(reasons.stream().anyMatch(r -> r.startsWith("not JSON")), reasons::toString);
+            assertTrue(reasons.stream().anyMatch(r -> r.startsWith("schema violation") && r.contains("loadKg")
+                    || r.contains("1000")), reasons::toString);
+        }
+    }
+
+    private static List<String> rejects(List<ConsumerRecord<String, String>> records) {
+        return records.stream().filter(r -> "m-poison".equals(r.key()))
+                .map(r -> new String(r.headers().lastHeader(SessionConsumer.REASON_HEADER).value(),
+                        StandardCharsets.UTF_8))
+                .toList();
+    }
+}
