@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +27,9 @@ import app.backbone.logging.messaging.SessionCompleted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Stores accepted sessions in one transaction per batch with JDBC batching: each event id is recorded once, so a
- * redelivered event changes nothing, and a session already stored under its tenant and session id is not stored
- * again.
+ * Stores accepted sessions and folds them into the figures, in one transaction per batch with JDBC batching: each
+ * event id is recorded once, so a redelivered event changes nothing, and a session already stored under its
+ * tenant and session id is neither stored nor counted again.
  */
 @ApplicationScoped
 public class SessionStore {
@@ -39,12 +40,17 @@ public class SessionStore {
             + "program_id, completed_at, received_at, event_id, exercises) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
             + "ON CONFLICT (tenant_id, session_id) DO NOTHING";
 
+    private static final String STORED_SESSIONS = "SELECT tenant_id, session_id FROM training_session "
+            + "WHERE (tenant_id, session_id) IN (SELECT * FROM unnest(?::text[], ?::text[]))";
+
     private final DataSource dataSource;
     private final ObjectMapper mapper;
+    private final FigureStore figures;
 
-    public SessionStore(DataSource dataSource, ObjectMapper mapper) {
+    public SessionStore(DataSource dataSource, ObjectMapper mapper, FigureStore figures) {
         this.dataSource = dataSource;
         this.mapper = mapper;
+        this.figures = figures;
     }
 
     /** Stores the events not seen before. */
@@ -58,10 +64,36 @@ public class SessionStore {
             try (Connection connection = dataSource.getConnection()) {
                 Instant now = Instant.now();
                 Set<UUID> fresh = claim(connection, byId.keySet(), now);
-                insert(connection, byId.values().stream().filter(e -> fresh.contains(e.eventId())).toList(), now);
+                List<SessionCompleted> unseen = unseenSessions(connection,
+                        byId.values().stream().filter(e -> fresh.contains(e.eventId())).toList());
+                insert(connection, unseen, now);
+                figures.add(connection, unseen.stream().map(e -> new FigureStore.MemberSession(e.tenantId(),
+                        e.memberId(), LoggedSessions.of(e))).toList());
             }
             return null;
         });
+    }
+
+    /** The events whose session is not stored yet, each session once. */
+    private static List<SessionCompleted> unseenSessions(Connection connection, List<SessionCompleted> events)
+            throws SQLException {
+        Map<List<String>, SessionCompleted> bySession = new LinkedHashMap<>();
+        events.forEach(e -> bySession.putIfAbsent(List.of(e.tenantId(), e.sessionId()), e));
+        if (bySession.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement stored = connection.prepareStatement(STORED_SESSIONS)) {
+            stored.setArray(1, connection.createArrayOf("text",
+                    bySession.keySet().stream().map(k -> k.get(0)).toArray()));
+            stored.setArray(2, connection.createArrayOf("text",
+                    bySession.keySet().stream().map(k -> k.get(1)).toArray()));
+            try (ResultSet rs = stored.executeQuery()) {
+                while (rs.next()) {
+                    bySession.remove(List.of(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return new ArrayList<>(bySession.values());
     }
 
     private static Set<UUID> claim(Connection connection, Set<UUID> ids, Instant now) throws SQLException {

@@ -1,0 +1,141 @@
+package app.backbone.logging.rest;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.backbone.common.CallerTenant;
+import app.backbone.common.MemberIds;
+import app.backbone.common.Problem;
+import app.backbone.common.ProblemException;
+import app.backbone.common.ProblemTypes;
+import app.backbone.common.Roles;
+import app.backbone.logging.domain.figures.ExerciseFacts;
+import app.backbone.logging.domain.figures.ExerciseHistory;
+import app.backbone.logging.domain.figures.ExerciseRecords;
+import app.backbone.logging.domain.figures.IsoWeek;
+import app.backbone.logging.domain.figures.ProgressionPoint;
+import app.backbone.logging.domain.figures.Recommendation;
+import app.backbone.logging.domain.figures.WeeklyFigures;
+import app.backbone.logging.service.FigureReader;
+import app.backbone.logging.service.FigureRebuild;
+
+/** Training volume and progression of the caller's tenant's members. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Figures")
+public class FigureResource {
+
+    private static final int MAX_WEEKS = 520;
+    private static final int DEFAULT_WEEKS = 12;
+
+    private final CallerTenant tenant;
+    private final FigureReader figures;
+    private final FigureRebuild rebuild;
+
+    public FigureResource(CallerTenant tenant, FigureReader figures, FigureRebuild rebuild) {
+        this.tenant = tenant;
+        this.figures = figures;
+        this.rebuild = rebuild;
+    }
+
+    /** Weekly figures of a member. */
+    public record VolumeResponse(String memberId, String from, String to, List<WeeklyFigures> weeks) {
+    }
+
+    /** One exercise's progression for a member. */
+    public record ProgressionResponse(String memberId, String exerciseId, List<ProgressionPoint> series,
+            ExerciseRecords records, Recommendation recommendation) {
+    }
+
+    /** A member's records, per exercise. */
+    public record RecordsResponse(String memberId, List<ExerciseRecordsEntry> exercises) {
+    }
+
+    /** The records of one exercise. */
+    public record ExerciseRecordsEntry(String exerciseId, ExerciseRecords records) {
+    }
+
+    @GET
+    @Path("/members/{memberId}/volume")
+    @RolesAllowed({Roles.TRAINER, Roles.INTEGRATION})
+    @Operation(summary = "Per ISO week (UTC): sessions, working sets, reps, tonnageKg, hard sets and sessions per "
+            + "muscle, pull:push ratio; one entry per week from the week of 'from' to the week of 'to'")
+    public VolumeResponse volume(
+            @PathParam("memberId") @Pattern(regexp = MemberIds.PATTERN, message = MemberIds.MESSAGE) String memberId,
+            @QueryParam("from") @Parameter(description = "A day in the first week; default 11 weeks before 'to'")
+            LocalDate from,
+            @QueryParam("to") @Parameter(description = "A day in the last week; default today (UTC)") LocalDate to) {
+        LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : to;
+        LocalDate first = from == null ? last.minusWeeks(DEFAULT_WEEKS - 1) : from;
+        if (first.isAfter(last)) {
+            throw invalid("to", "must not be before from");
+        }
+        if (ChronoUnit.WEEKS.between(first, last) >= MAX_WEEKS) {
+            throw invalid("from", "the range may span at most " + MAX_WEEKS + " weeks");
+        }
+        IsoWeek firstWeek = IsoWeek.of(first);
+        IsoWeek lastWeek = IsoWeek.of(last);
+        return new VolumeResponse(memberId, firstWeek.toString(), lastWeek.toString(),
+                figures.weeks(tenant.id(), memberId, firstWeek, lastWeek));
+    }
+
+    @GET
+    @Path("/members/{memberId}/progression")
+    @RolesAllowed({Roles.TRAINER, Roles.INTEGRATION})
+    @Operation(summary = "One exercise over time: best e1RM, top set and tonnage per session, the records and the "
+            + "double-progression recommendation (INCREASE, DELOAD or HOLD with nextLoadKg and a reason)")
+    public ProgressionResponse progression(
+            @PathParam("memberId") @Pattern(regexp = MemberIds.PATTERN, message = MemberIds.MESSAGE) String memberId,
+            @QueryParam("exerciseId") @NotBlank(message = "is required") @Size(max = 100) String exerciseId) {
+        ExerciseHistory history = figures.history(tenant.id(), memberId, exerciseId)
+                .orElseThrow(() -> ProblemException.notFound(
+                        "Member '" + memberId + "' has no sessions of '" + exerciseId + "'."));
+        ExerciseFacts facts = figures.facts(Set.of(exerciseId)).get(exerciseId);
+        return new ProgressionResponse(memberId, exerciseId, history.series(), history.records(),
+                history.recommendation(facts));
+    }
+
+    @GET
+    @Path("/members/{memberId}/records")
+    @RolesAllowed({Roles.TRAINER, Roles.INTEGRATION})
+    @Operation(summary = "A member's records per exercise: heaviest load, best e1RM, most reps at each load, "
+            + "best session tonnage")
+    public RecordsResponse records(
+            @PathParam("memberId") @Pattern(regexp = MemberIds.PATTERN, message = MemberIds.MESSAGE)
+            String memberId) {
+        return new RecordsResponse(memberId, figures.histories(tenant.id(), memberId).stream()
+                .map(h -> new ExerciseRecordsEntry(h.exerciseId(), h.records())).toList());
+    }
+
+    @POST
+    @Path("/figures/rebuild")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Recompute the tenant's figures from its stored sessions")
+    public FigureRebuild.Result rebuild() {
+        return rebuild.rebuild(tenant.id());
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", "'" + field + "' " + message
+                + ".", List.of(new Problem.FieldError(field, message)));
+    }
+}
