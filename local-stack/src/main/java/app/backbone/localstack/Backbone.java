@@ -22,6 +22,10 @@ public final class Backbone {
                                                          GET PATH (POST the JSON body if given) on a running
                                                          stack with the demo token; print throughput and
                                                          latency percentiles
+                   ./backbone bench-ingest [--events 50000] [--members 1000] [--weeks 0] [--tenant NAME]
+                                                         publish completed sessions (5 exercises x 4 sets) to a
+                                                         running stack and time logging-service storing them;
+                                                         --weeks N spreads each member's sessions over N weeks
             Roles: admin, trainer, integration. TTL: a number with s, m, h or d (default 8h).
             Data (PostgreSQL, Kafka, JWT keys, logs, demo token): $BACKBONE_HOME, default ./.backbone""";
 
@@ -37,6 +41,7 @@ public final class Backbone {
                 case "up" -> up(settings);
                 case "token" -> System.out.println(token(settings, options));
                 case "bench-rest" -> benchRest(settings, options);
+                case "bench-ingest" -> benchIngest(settings, options);
                 case "help", "--help", "-h" -> System.out.println(USAGE);
                 default -> throw new IllegalArgumentException("Unknown command '" + command + "'.\n" + USAGE);
             }
@@ -113,6 +118,24 @@ public final class Backbone {
         RestBenchmark.Result result = RestBenchmark.run("http://localhost:" + port + options.get(0), token, body,
                 clients, Duration.ofSeconds(Math.max(5, seconds / 5)), Duration.ofSeconds(seconds));
         System.out.println(result.summary());
+    }
+
+    private static void benchIngest(StackSettings settings, List<String> options) throws Exception {
+        int events = 50_000;
+        int members = 1_000;
+        int weeks = 0;
+        String tenant = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+        for (int i = 0; i + 1 < options.size(); i += 2) {
+            String value = options.get(i + 1);
+            switch (options.get(i)) {
+                case "--events" -> events = Integer.parseInt(value);
+                case "--members" -> members = Integer.parseInt(value);
+                case "--weeks" -> weeks = Integer.parseInt(value);
+                case "--tenant" -> tenant = value;
+                default -> throw new IllegalArgumentException("Unknown option " + options.get(i) + ".\n" + USAGE);
+            }
+        }
+        System.out.println(IngestBenchmark.run(settings, events, members, weeks, tenant).summary());
     }
 
     static Duration parseDuration(String value) {

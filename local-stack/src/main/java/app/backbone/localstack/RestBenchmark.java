@@ -33,9 +33,9 @@ final class RestBenchmark {
 
         String summary() {
             return String.format("%s%n  clients %d, %d requests in %.1f s (%.0f req/s), %d non-2xx/errors%n"
-                    + "  latency ms: p50 %.2f  p90 %.2f  p99 %.2f  max %.2f", url, clients, requests, seconds,
-                    requests / seconds, errors, percentileMillis(50), percentileMillis(90), percentileMillis(99),
-                    percentileMillis(100));
+                    + "  latency ms: p50 %.2f  p90 %.2f  p95 %.2f  p99 %.2f  max %.2f", url, clients, requests,
+                    seconds, requests / seconds, errors, percentileMillis(50), percentileMillis(90),
+                    percentileMillis(95), percentileMillis(99), percentileMillis(100));
         }
     }
 
