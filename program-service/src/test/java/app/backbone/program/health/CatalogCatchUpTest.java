@@ -1,6 +1,7 @@
 package app.backbone.program.health;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,9 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
+import app.backbone.common.messaging.ConsumerCatchUp;
 import app.backbone.program.messaging.CatalogFixture;
 import app.backbone.program.messaging.CatalogTopics;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,10 +28,10 @@ class CatalogCatchUpTest {
         CatalogFixture.publishGlobalLibrary();
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         String group = "catch-up-" + UUID.randomUUID();
-        CatalogCatchUp readiness = new CatalogCatchUp(bootstrap, group);
+        ConsumerCatchUp readiness = new ConsumerCatchUp(bootstrap, CatalogTopics.EXERCISES, group);
         try {
             readiness.check();
-            assertEquals(HealthCheckResponse.Status.DOWN, readiness.call().getStatus());
+            assertFalse(readiness.caughtUp());
 
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -44,10 +45,10 @@ class CatalogCatchUpTest {
                     consumer.poll(Duration.ofMillis(500));
                     consumer.commitSync();
                     readiness.check();
-                } while (readiness.call().getStatus() == HealthCheckResponse.Status.DOWN
+                } while (!readiness.caughtUp()
                         && System.nanoTime() < deadline);
             }
-            assertEquals(HealthCheckResponse.Status.UP, readiness.call().getStatus());
+            assertTrue(readiness.caughtUp());
         } finally {
             readiness.close();
         }
