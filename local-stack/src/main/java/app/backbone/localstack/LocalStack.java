@@ -154,10 +154,6 @@ public final class LocalStack implements AutoCloseable {
         return services;
     }
 
-    String demoToken() {
-        return demoToken;
-    }
-
     @Override
     public void close() {
         for (int i = services.size() - 1; i >= 0; i--) {

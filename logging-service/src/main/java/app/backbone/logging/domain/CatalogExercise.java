@@ -62,11 +62,6 @@ public class CatalogExercise extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    /** The exercises a tenant can use: global ones and its own, not retired. */
-    public static List<CatalogExercise> usableBy(String tenant) {
-        return list("retired = false and (scope = 'GLOBAL' or tenantId = ?1)", tenant);
-    }
-
     /** The stored exercises with these ids, retired or not; ids the read model does not hold are left out. */
     public static List<CatalogExercise> byIds(Collection<String> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);

@@ -23,9 +23,4 @@ public record LoggedSet(Integer reps, BigDecimal loadKg, Integer rir, boolean to
             throw new IllegalArgumentException("seconds must not be negative");
         }
     }
-
-    /** A working set with reps and load. */
-    public static LoggedSet working(int reps, BigDecimal loadKg, Integer rir) {
-        return new LoggedSet(reps, loadKg, rir, false, null, false);
-    }
 }
