@@ -39,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private FileLock lock;
     private EmbeddedPostgres postgres;
     private EmbeddedKafka kafka;
+    private JwtKeys keys;
     private String demoToken;
 
     public LocalStack(StackSettings settings, PrintStream out) {
@@ -52,7 +53,7 @@ public final class LocalStack implements AutoCloseable {
         acquireLock();
         try {
             checkPortsFree();
-            JwtKeys keys = JwtKeys.loadOrCreate(settings.jwtDir());
+            keys = JwtKeys.loadOrCreate(settings.jwtDir());
             step("PostgreSQL on port " + settings.postgresPort(), () -> {
                 postgres = EmbeddedPostgres.start(settings.home().resolve("postgres"), settings.postgresPort());
                 for (StackSettings.Service service : settings.services()) {
@@ -63,20 +64,23 @@ public final class LocalStack implements AutoCloseable {
                     settings.home().resolve("kafka"), settings.kafkaPort(), settings.controllerPort()));
             step("the services (logs in " + settings.logDir() + ")", () -> {
                 for (StackSettings.Service service : settings.services()) {
-                    services.add(ServiceProcess.launch(service, service.jar(settings.root()),
-                            settings.serviceJavaOptions(), environmentOf(service), settings.logDir()));
+                    services.add(launch(service));
                 }
                 for (ServiceProcess service : services) {
                     service.awaitReady(READY_TIMEOUT);
                 }
             });
-            demoToken = new TokenMinter(keys.privateKey(), TokenMinter.DEFAULT_ISSUER)
-                    .mint(DEMO_TENANT, DEMO_ROLES, DEMO_TOKEN_LIFETIME);
+            demoToken = token(DEMO_TENANT, DEMO_ROLES, DEMO_TOKEN_LIFETIME);
             Files.writeString(settings.demoTokenFile(), demoToken + System.lineSeparator());
         } catch (Exception e) {
             close();
             throw e;
         }
+    }
+
+    private ServiceProcess launch(StackSettings.Service service) throws IOException {
+        return ServiceProcess.launch(service, service.jar(settings.root()), settings.serviceJavaOptions(),
+                environmentOf(service), settings.logDir());
     }
 
     private Map<String, String> environmentOf(StackSettings.Service service) {
@@ -150,8 +154,73 @@ public final class LocalStack implements AutoCloseable {
         out.println("Press Ctrl-C to stop.");
     }
 
-    List<ServiceProcess> services() {
-        return services;
+    /** The running service processes, in start order. */
+    public List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    /** The running process of a service, by module name ({@code catalog-service}, ...). */
+    public ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.service().name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name + " in this stack"));
+    }
+
+    /** Stops a service gracefully (SIGTERM, then SIGKILL after the grace period). */
+    public void stopService(String name) throws InterruptedException {
+        service(name).stop(STOP_GRACE);
+    }
+
+    /** Kills a service at once (SIGKILL) and waits for the process to be gone. */
+    public void killService(String name) throws InterruptedException {
+        service(name).kill();
+    }
+
+    /**
+     * Starts a stopped or killed service again with the same settings and waits until it is ready.
+     *
+     * @return the time from launch to ready
+     */
+    public Duration restartService(String name) throws Exception {
+        ServiceProcess old = service(name);
+        if (old.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        long started = System.nanoTime();
+        ServiceProcess fresh = launch(old.service());
+        services.set(services.indexOf(old), fresh);
+        fresh.awaitReady(READY_TIMEOUT);
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Stops the Kafka broker, keeping its data; {@link #startKafka()} brings it back on the same ports. */
+    public void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    /** Starts the Kafka broker again on its ports with its data. */
+    public void startKafka() throws IOException {
+        if (kafka != null) {
+            throw new IllegalStateException("Kafka is running");
+        }
+        kafka = EmbeddedKafka.start(settings.home().resolve("kafka"), settings.kafkaPort(), settings.controllerPort());
+    }
+
+    /** Kafka's bootstrap servers ({@code 127.0.0.1:port}). */
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + settings.kafkaPort();
+    }
+
+    /** The JDBC URL of a service's database ({@code catalog}, {@code program}, {@code logging}). */
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    /** Mints a token signed with the stack's key. */
+    public String token(String tenant, List<String> roles, Duration lifetime) {
+        return new TokenMinter(keys.privateKey(), TokenMinter.DEFAULT_ISSUER).mint(tenant, roles, lifetime);
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One service running as a child process, its output in a log file. */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -80,15 +80,39 @@ final class ServiceProcess {
         }
     }
 
-    long pid() {
+    /** Kills the process (SIGKILL) and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
         return process.pid();
     }
 
-    String baseUrl() {
+    /** Resident memory from {@code /proc/<pid>/status} (VmRSS), in KiB; -1 where that is not readable. */
+    public long residentKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    public String baseUrl() {
         return "http://localhost:" + service.port();
     }
 
-    StackSettings.Service service() {
+    public StackSettings.Service service() {
         return service;
     }
 }
