@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * logging-service's copy of the completed-session event (schema version 1), as documented by the producer in
- * {@code program-service/contracts/training.sessions.completed.schema.json}; this service validates every record
- * against its copy of that schema ({@code contracts/training.sessions.completed.schema.json} on the class path)
- * before reading it into this record.
+ * {@code program-service/contracts/training.sessions.completed.schema.json}; {@link SessionValidator} accepts a
+ * record only if it matches this service's copy of that schema.
  */
 public record SessionCompleted(
         UUID eventId,
@@ -31,7 +32,8 @@ public record SessionCompleted(
     }
 
     /** One set as performed. */
-    public record SetDone(Integer reps, BigDecimal loadKg, Integer rir, boolean toFailure, Integer seconds,
-            boolean warmup) {
+    public record SetDone(Integer reps, BigDecimal loadKg, Integer rir,
+            @JsonProperty(required = true) boolean toFailure, Integer seconds,
+            @JsonProperty(required = true) boolean warmup) {
     }
 }

@@ -17,26 +17,30 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import app.backbone.logging.domain.CatalogExercise;
 import app.backbone.logging.domain.figures.ExerciseFacts;
 import app.backbone.logging.domain.figures.ExerciseHistory;
 import app.backbone.logging.domain.figures.IsoWeek;
+import app.backbone.logging.domain.figures.LoggedExercise;
+import app.backbone.logging.domain.figures.LoggedSession;
 import app.backbone.logging.domain.figures.WeekAggregate;
 import app.backbone.logging.domain.figures.WeeklyFigures;
 
-/** Reads the stored figures; muscle and pattern figures come from the catalog read model at read time. */
+/**
+ * Reads the figures: weekly ones from the stored aggregates, exercise histories from the member's sessions; muscle
+ * and pattern figures come from the catalog read model at read time.
+ */
 @ApplicationScoped
 public class FigureReader {
 
     private final DataSource dataSource;
-    private final ObjectMapper mapper;
+    private final FigureStore store;
+    private final StoredSessions stored;
 
-    public FigureReader(DataSource dataSource, ObjectMapper mapper) {
+    public FigureReader(DataSource dataSource, FigureStore store, StoredSessions stored) {
         this.dataSource = dataSource;
-        this.mapper = mapper;
+        this.store = store;
+        this.stored = stored;
     }
 
     /** One entry per ISO week from {@code first} to {@code last}, empty weeks included. */
@@ -44,7 +48,7 @@ public class FigureReader {
         Map<IsoWeek, WeekAggregate> stored = new TreeMap<>();
         query("SELECT state FROM weekly_aggregate WHERE tenant_id = ? AND member_id = ? AND iso_week >= ? "
                 + "AND iso_week <= ?", List.of(tenant, member, first.toString(), last.toString()), json -> {
-                    WeekAggregate week = read(json, WeekAggregate.class);
+                    WeekAggregate week = store.readState(json);
                     stored.put(week.week(), week);
                 });
         Set<String> exerciseIds = new HashSet<>();
@@ -57,20 +61,21 @@ public class FigureReader {
         return figures;
     }
 
-    /** One exercise's history for a member, if the member has done it. */
+    /** One exercise's history for a member, computed from the sessions, if the member has done it. */
     public Optional<ExerciseHistory> history(String tenant, String member, String exerciseId) {
-        List<ExerciseHistory> found = new ArrayList<>();
-        query("SELECT state FROM exercise_history WHERE tenant_id = ? AND member_id = ? AND exercise_id = ?",
-                List.of(tenant, member, exerciseId), json -> found.add(read(json, ExerciseHistory.class)));
-        return found.stream().findFirst();
+        List<LoggedSession> sessions = withConnection(c -> stored.withExercise(c, tenant, member, exerciseId));
+        return sessions.isEmpty() ? Optional.empty() : Optional.of(ExerciseHistory.rebuild(exerciseId, sessions));
     }
 
-    /** Every exercise history of a member, by exercise id. */
+    /** Every exercise history of a member, by exercise id, computed from the sessions. */
     public List<ExerciseHistory> histories(String tenant, String member) {
-        List<ExerciseHistory> found = new ArrayList<>();
-        query("SELECT state FROM exercise_history WHERE tenant_id = ? AND member_id = ? ORDER BY exercise_id",
-                List.of(tenant, member), json -> found.add(read(json, ExerciseHistory.class)));
-        return found;
+        List<LoggedSession> sessions = withConnection(c -> stored.of(c, tenant, member));
+        Map<String, List<LoggedSession>> byExercise = new TreeMap<>();
+        for (LoggedSession session : sessions) {
+            session.exercises().stream().map(LoggedExercise::exerciseId).distinct()
+                    .forEach(id -> byExercise.computeIfAbsent(id, k -> new ArrayList<>()).add(session));
+        }
+        return byExercise.entrySet().stream().map(e -> ExerciseHistory.rebuild(e.getKey(), e.getValue())).toList();
     }
 
     /** What the catalog read model knows of these exercises. */
@@ -99,11 +104,16 @@ public class FigureReader {
         }
     }
 
-    private <T> T read(String json, Class<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable stored figure", e);
+    private <T> T withConnection(SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read sessions", e);
         }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
     }
 }

@@ -11,28 +11,23 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import app.backbone.logging.messaging.SessionCompleted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** Recomputes a tenant's figures from its stored sessions, with the same code that folds them in on ingest. */
+/**
+ * Recomputes a tenant's weekly figures from its stored sessions, with the same code that folds them in on ingest;
+ * ingest for the tenant waits meanwhile.
+ */
 @ApplicationScoped
 public class FigureRebuild {
 
-    private static final TypeReference<List<SessionCompleted.ExerciseDone>> EXERCISES = new TypeReference<>() {
-    };
-
     private final DataSource dataSource;
     private final FigureStore figures;
-    private final ObjectMapper mapper;
+    private final StoredSessions stored;
 
-    public FigureRebuild(DataSource dataSource, FigureStore figures, ObjectMapper mapper) {
+    public FigureRebuild(DataSource dataSource, FigureStore figures, StoredSessions stored) {
         this.dataSource = dataSource;
         this.figures = figures;
-        this.mapper = mapper;
+        this.stored = stored;
     }
 
     /** What a rebuild went through. */
@@ -43,13 +38,15 @@ public class FigureRebuild {
     public Result rebuild(String tenant) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
+                figures.lockTenantExclusively(connection, tenant);
                 figures.clear(connection, tenant);
                 List<String> members = members(connection, tenant);
                 int sessions = 0;
                 for (String member : members) {
-                    List<FigureStore.MemberSession> stored = sessions(connection, tenant, member);
-                    figures.add(connection, stored);
-                    sessions += stored.size();
+                    List<FigureStore.MemberSession> ofMember = stored.of(connection, tenant, member).stream()
+                            .map(session -> new FigureStore.MemberSession(tenant, member, session)).toList();
+                    figures.add(connection, ofMember);
+                    sessions += ofMember.size();
                 }
                 return new Result(members.size(), sessions);
             }
@@ -70,28 +67,4 @@ public class FigureRebuild {
         return members;
     }
 
-    private List<FigureStore.MemberSession> sessions(Connection connection, String tenant, String member)
-            throws SQLException {
-        List<FigureStore.MemberSession> sessions = new ArrayList<>();
-        try (PreparedStatement read = connection.prepareStatement("SELECT session_id, completed_at, exercises "
-                + "FROM training_session WHERE tenant_id = ? AND member_id = ?")) {
-            read.setString(1, tenant);
-            read.setString(2, member);
-            try (ResultSet rs = read.executeQuery()) {
-                while (rs.next()) {
-                    sessions.add(new FigureStore.MemberSession(tenant, member, LoggedSessions.of(rs.getString(1),
-                            rs.getTimestamp(2).toInstant(), exercises(rs.getString(3)))));
-                }
-            }
-        }
-        return sessions;
-    }
-
-    private List<SessionCompleted.ExerciseDone> exercises(String json) throws SQLException {
-        try {
-            return mapper.readValue(json, EXERCISES);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("Unreadable stored session", e);
-        }
-    }
 }

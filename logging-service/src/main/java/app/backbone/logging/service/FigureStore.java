@@ -1,54 +1,62 @@
 package app.backbone.logging.service;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.backbone.logging.domain.figures.ExerciseHistory;
-import app.backbone.logging.domain.figures.LoggedExercise;
 import app.backbone.logging.domain.figures.LoggedSession;
 import app.backbone.logging.domain.figures.WeekAggregate;
 
 /**
- * Folds newly stored sessions into each member's weekly aggregates and exercise histories, in the caller's
- * transaction and connection: one read of the affected rows, one batched upsert.
+ * Folds newly stored sessions into each member's weekly aggregates, in the caller's transaction and connection:
+ * one read of the affected weeks, one batched upsert. Members are locked for the transaction first (advisory
+ * locks), so two consumers that briefly share a partition during a rebalance never fold into the same week at
+ * once, and a tenant being rebuilt ({@link #lockTenantExclusively}) is not folded into meanwhile.
  */
 @ApplicationScoped
 public class FigureStore {
 
+    private static final int TENANT_LOCKS = 1;
+    private static final int MEMBER_LOCKS = 2;
+    private static final String LOCK_SHARED = "SELECT count(pg_advisory_xact_lock_shared(?, k)) "
+            + "FROM unnest(?::int[]) AS k";
+    private static final String LOCK = "SELECT count(pg_advisory_xact_lock(?, k)) FROM unnest(?::int[]) AS k";
     private static final String READ_WEEKS = "SELECT tenant_id, member_id, iso_week, state FROM weekly_aggregate "
             + "WHERE (tenant_id, member_id, iso_week) IN (SELECT * FROM unnest(?::text[], ?::text[], ?::text[]))";
     private static final String WRITE_WEEK = "INSERT INTO weekly_aggregate (tenant_id, member_id, iso_week, state) "
             + "VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (tenant_id, member_id, iso_week) DO UPDATE SET state = "
             + "EXCLUDED.state";
-    private static final String READ_HISTORIES = "SELECT tenant_id, member_id, exercise_id, state "
-            + "FROM exercise_history WHERE (tenant_id, member_id, exercise_id) IN "
-            + "(SELECT * FROM unnest(?::text[], ?::text[], ?::text[]))";
-    private static final String WRITE_HISTORY = "INSERT INTO exercise_history (tenant_id, member_id, exercise_id, "
-            + "state) VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (tenant_id, member_id, exercise_id) DO UPDATE SET "
-            + "state = EXCLUDED.state";
 
-    private final ObjectMapper mapper;
+    private final ObjectMapper states;
 
+    /**
+     * @param mapper the application's mapper, copied without field-name canonicalisation: the stored states key
+     *               maps by session id, names that would otherwise crowd the shared symbol table
+     */
     public FigureStore(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.states = mapper.copyWith(JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+                .build());
     }
 
     /** A session of one member of one tenant. */
     public record MemberSession(String tenantId, String memberId, LoggedSession session) {
     }
 
-    private record Key(String tenantId, String memberId, String part) {
+    private record Key(String tenantId, String memberId, String week) {
     }
 
     /** Adds the sessions to the stored figures (sessions already folded in change nothing). */
@@ -56,85 +64,97 @@ public class FigureStore {
         if (sessions.isEmpty()) {
             return;
         }
+        lock(connection, LOCK_SHARED, TENANT_LOCKS, sessions.stream().map(s -> hash(s.tenantId())).toList());
+        lock(connection, LOCK, MEMBER_LOCKS, sessions.stream().map(s -> hash(s.tenantId() + '\0' + s.memberId()))
+                .toList());
         Map<Key, WeekAggregate> weeks = new LinkedHashMap<>();
-        Map<Key, ExerciseHistory> histories = new LinkedHashMap<>();
         for (MemberSession s : sessions) {
-            weeks.put(new Key(s.tenantId(), s.memberId(), s.session().week().toString()), null);
-            for (LoggedExercise exercise : s.session().exercises()) {
-                histories.put(new Key(s.tenantId(), s.memberId(), exercise.exerciseId()), null);
-            }
+            weeks.put(key(s), null);
         }
-        read(connection, READ_WEEKS, weeks, WeekAggregate.class);
-        read(connection, READ_HISTORIES, histories, ExerciseHistory.class);
+        read(connection, weeks);
         for (MemberSession s : sessions) {
-            Key week = new Key(s.tenantId(), s.memberId(), s.session().week().toString());
-            WeekAggregate aggregate = weeks.get(week);
-            weeks.put(week, (aggregate == null ? WeekAggregate.empty(s.session().week()) : aggregate)
+            Key key = key(s);
+            WeekAggregate aggregate = weeks.get(key);
+            weeks.put(key, (aggregate == null ? WeekAggregate.empty(s.session().week()) : aggregate)
                     .plus(s.session()));
-            for (LoggedExercise exercise : s.session().exercises()) {
-                Key key = new Key(s.tenantId(), s.memberId(), exercise.exerciseId());
-                ExerciseHistory history = histories.get(key);
-                histories.put(key, (history == null ? ExerciseHistory.empty(exercise.exerciseId()) : history)
-                        .plus(s.session()));
-            }
         }
-        write(connection, WRITE_WEEK, weeks);
-        write(connection, WRITE_HISTORY, histories);
+        write(connection, weeks);
+    }
+
+    /** Holds off folding into this tenant's figures until the caller's transaction ends. */
+    public void lockTenantExclusively(Connection connection, String tenantId) throws SQLException {
+        lock(connection, LOCK, TENANT_LOCKS, List.of(hash(tenantId)));
     }
 
     /** Removes every stored figure of a tenant, before a rebuild. */
     public void clear(Connection connection, String tenantId) throws SQLException {
-        for (String table : List.of("weekly_aggregate", "exercise_history")) {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM " + table + " WHERE tenant_id = ?")) {
-                delete.setString(1, tenantId);
-                delete.executeUpdate();
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM weekly_aggregate WHERE tenant_id = ?")) {
+            delete.setString(1, tenantId);
+            delete.executeUpdate();
+        }
+    }
+
+    private static Key key(MemberSession s) {
+        return new Key(s.tenantId(), s.memberId(), s.session().week().toString());
+    }
+
+    /** Takes the locks in ascending order, so that concurrent transactions cannot deadlock on them. */
+    private static void lock(Connection connection, String sql, int space, Collection<Integer> keys)
+            throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(sql)) {
+            lock.setInt(1, space);
+            lock.setArray(2, connection.createArrayOf("int4", new TreeSet<>(keys).toArray()));
+            lock.executeQuery().close();
+        }
+    }
+
+    /** FNV-1a over the UTF-8 bytes: stable across JVMs, unlike {@link String#hashCode()} is not guaranteed. */
+    private static int hash(String text) {
+        int hash = 0x811c9dc5;
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x01000193;
+        }
+        return hash;
+    }
+
+    private void read(Connection connection, Map<Key, WeekAggregate> into) throws SQLException {
+        List<String> tenants = new ArrayList<>();
+        List<String> members = new ArrayList<>();
+        List<String> weeks = new ArrayList<>();
+        into.keySet().forEach(k -> {
+            tenants.add(k.tenantId());
+            members.add(k.memberId());
+            weeks.add(k.week());
+        });
+        try (PreparedStatement read = connection.prepareStatement(READ_WEEKS)) {
+            read.setArray(1, connection.createArrayOf("text", tenants.toArray()));
+            read.setArray(2, connection.createArrayOf("text", members.toArray()));
+            read.setArray(3, connection.createArrayOf("text", weeks.toArray()));
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    into.put(new Key(rs.getString(1), rs.getString(2), rs.getString(3)), state(rs.getString(4)));
+                }
             }
         }
     }
 
-    private <T> T state(String json, Class<T> type) {
+    private WeekAggregate state(String json) {
         try {
-            return mapper.readValue(json, type);
+            return states.readValue(json, WeekAggregate.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable stored figure", e);
         }
     }
 
-    private <T> void read(Connection connection, String sql, Map<Key, T> into, Class<T> type)
-            throws SQLException {
-        List<String> tenants = new ArrayList<>();
-        List<String> members = new ArrayList<>();
-        List<String> parts = new ArrayList<>();
-        into.keySet().forEach(k -> {
-            tenants.add(k.tenantId());
-            members.add(k.memberId());
-            parts.add(k.part());
-        });
-        try (PreparedStatement read = connection.prepareStatement(sql)) {
-            read.setArray(1, connection.createArrayOf("text", tenants.toArray()));
-            read.setArray(2, connection.createArrayOf("text", members.toArray()));
-            read.setArray(3, connection.createArrayOf("text", parts.toArray()));
-            try (ResultSet rs = read.executeQuery()) {
-                while (rs.next()) {
-                    into.put(new Key(rs.getString(1), rs.getString(2), rs.getString(3)),
-                            state(rs.getString(4), type));
-                }
-            }
-        }
-    }
-
-    private void write(Connection connection, String sql, Map<Key, ?> states) throws SQLException {
-        try (PreparedStatement write = connection.prepareStatement(sql)) {
-            for (Map.Entry<Key, ?> entry : states.entrySet()) {
-                if (entry.getValue() == null) {
-                    continue;
-                }
+    private void write(Connection connection, Map<Key, WeekAggregate> weeks) throws SQLException {
+        try (PreparedStatement write = connection.prepareStatement(WRITE_WEEK)) {
+            for (Map.Entry<Key, WeekAggregate> entry : weeks.entrySet()) {
                 write.setString(1, entry.getKey().tenantId());
                 write.setString(2, entry.getKey().memberId());
-                write.setString(3, entry.getKey().part());
+                write.setString(3, entry.getKey().week());
                 try {
-                    write.setString(4, mapper.writeValueAsString(entry.getValue()));
+                    write.setString(4, states.writeValueAsString(entry.getValue()));
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("Could not serialise a figure", e);
                 }
@@ -142,5 +162,10 @@ public class FigureStore {
             }
             write.executeBatch();
         }
+    }
+
+    /** Reads stored week states with the same mapper that writes them. */
+    WeekAggregate readState(String json) {
+        return state(json);
     }
 }

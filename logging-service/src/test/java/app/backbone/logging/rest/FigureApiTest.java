@@ -190,6 +190,11 @@ class FigureApiTest {
 
     @Test
     void aRebuildFromStoredSessionsGivesTheSameFigures() {
+        catalogDescribesBothExercises();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(TENANT, "trainer")
+                .queryParam("from", "2026-11-16").queryParam("to", "2026-11-22")
+                .when().get("/members/" + MEMBER + "/volume")
+                .then().statusCode(200).body("weeks[0].exercisesWithoutFacts", empty()));
         String volume = as(TENANT, "trainer").queryParam("from", "2026-11-02").queryParam("to", "2026-11-22")
                 .when().get("/members/" + MEMBER + "/volume").then().statusCode(200).extract().asString();
         String progression = as(TENANT, "trainer").queryParam("exerciseId", "fig-rdl")
