@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import app.backbone.logging.service.CatalogFacts;
 import app.backbone.logging.service.CatalogReadModel;
 
 /**
@@ -21,11 +22,13 @@ public class CatalogConsumer {
 
     private final ObjectReader reader;
     private final CatalogReadModel readModel;
+    private final CatalogFacts facts;
 
-    public CatalogConsumer(ObjectMapper mapper, CatalogReadModel readModel) {
+    public CatalogConsumer(ObjectMapper mapper, CatalogReadModel readModel, CatalogFacts facts) {
         this.reader = mapper.readerFor(ExerciseChanged.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.readModel = readModel;
+        this.facts = facts;
     }
 
     @Incoming(CatalogTopics.EXERCISES)
@@ -37,6 +40,8 @@ public class CatalogConsumer {
                 || change.contraindications() == null || change.scope() == null) {
             throw new IllegalArgumentException("Incomplete exercise state: " + json);
         }
-        readModel.apply(change);
+        if (readModel.apply(change)) {
+            facts.invalidate();
+        }
     }
 }

@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.backbone.logging.domain.CatalogExercise;
 import app.backbone.logging.domain.figures.ExerciseFacts;
 import app.backbone.logging.domain.figures.ExerciseHistory;
 import app.backbone.logging.domain.figures.IsoWeek;
@@ -36,11 +35,13 @@ public class FigureReader {
     private final DataSource dataSource;
     private final FigureStore store;
     private final StoredSessions stored;
+    private final CatalogFacts catalog;
 
-    public FigureReader(DataSource dataSource, FigureStore store, StoredSessions stored) {
+    public FigureReader(DataSource dataSource, FigureStore store, StoredSessions stored, CatalogFacts catalog) {
         this.dataSource = dataSource;
         this.store = store;
         this.stored = stored;
+        this.catalog = catalog;
     }
 
     /** One entry per ISO week from {@code first} to {@code last}, empty weeks included. */
@@ -80,12 +81,7 @@ public class FigureReader {
 
     /** What the catalog read model knows of these exercises. */
     public Map<String, ExerciseFacts> facts(Set<String> exerciseIds) {
-        if (exerciseIds.isEmpty()) {
-            return Map.of();
-        }
-        return ExerciseFacts.byId(CatalogExercise.byIds(exerciseIds).stream()
-                .map(e -> new ExerciseFacts(e.id, e.movementPattern, e.primaryMuscles, e.secondaryMuscles))
-                .toList());
+        return catalog.of(exerciseIds);
     }
 
     private void query(String sql, List<String> params, Consumer<String> row) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import app.backbone.program.service.CatalogReadModel;
+import app.backbone.program.service.TenantCatalogs;
 
 /**
  * Reads {@value CatalogTopics#EXERCISES} from the beginning into the local read model. A record that cannot be
@@ -21,11 +22,13 @@ public class CatalogConsumer {
 
     private final ObjectReader reader;
     private final CatalogReadModel readModel;
+    private final TenantCatalogs catalogs;
 
-    public CatalogConsumer(ObjectMapper mapper, CatalogReadModel readModel) {
+    public CatalogConsumer(ObjectMapper mapper, CatalogReadModel readModel, TenantCatalogs catalogs) {
         this.reader = mapper.readerFor(ExerciseChanged.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.readModel = readModel;
+        this.catalogs = catalogs;
     }
 
     @Incoming(CatalogTopics.EXERCISES)
@@ -37,6 +40,8 @@ public class CatalogConsumer {
                 || change.contraindications() == null || change.scope() == null) {
             throw new IllegalArgumentException("Incomplete exercise state: " + json);
         }
-        readModel.apply(change);
+        if (readModel.apply(change)) {
+            catalogs.invalidate();
+        }
     }
 }

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.backbone.common.ProblemException;
 import app.backbone.common.ProblemTypes;
-import app.backbone.program.domain.CatalogExercise;
 import app.backbone.program.domain.Goal;
 import app.backbone.program.domain.Program;
 import app.backbone.program.domain.ProgramStatus;
@@ -33,16 +32,17 @@ public class ProgramService {
 
     private final ProgramGenerator generator = new ProgramGenerator(TemplateLibrary.loadDefault());
     private final ObjectMapper mapper;
+    private final TenantCatalogs catalogs;
     private final Clock clock = Clock.systemUTC();
 
-    public ProgramService(ObjectMapper mapper) {
+    public ProgramService(ObjectMapper mapper, TenantCatalogs catalogs) {
         this.mapper = mapper;
+        this.catalogs = catalogs;
     }
 
     /** What the member's program would be, from the exercises the tenant can use now. */
-    @Transactional
     public GeneratedProgram preview(String tenant, ProgramRequest request) {
-        ReadModelCatalog catalog = new ReadModelCatalog(CatalogExercise.usableBy(tenant));
+        ReadModelCatalog catalog = catalogs.forTenant(tenant);
         if (catalog.isEmpty()) {
             throw new ProblemException(503, ProblemTypes.HTTP, "Catalog not available",
                     "No exercises have arrived from the catalog yet; try again shortly.");

@@ -1,0 +1,67 @@
+package app.backbone.logging.service;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import app.backbone.logging.domain.CatalogExercise;
+import app.backbone.logging.domain.figures.ExerciseFacts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * What the catalog read model knows of exercises, kept in memory for at most {@code ttl} per exercise (absence
+ * included) and dropped at once when this instance applies a catalog change. Another instance's change shows
+ * here after {@code ttl} at the latest.
+ */
+@ApplicationScoped
+public class CatalogFacts {
+
+    private record Known(Optional<ExerciseFacts> facts, long loadedAtNanos) {
+    }
+
+    private final Map<String, Known> byId = new ConcurrentHashMap<>();
+    private final long ttlNanos;
+
+    public CatalogFacts(@ConfigProperty(name = "backbone.logging.catalog-cache-ttl", defaultValue = "PT1S")
+            Duration ttl) {
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    /** The facts of those exercises the read model holds, by id. */
+    public Map<String, ExerciseFacts> of(Set<String> exerciseIds) {
+        long now = System.nanoTime();
+        List<ExerciseFacts> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : exerciseIds) {
+            Known known = byId.get(id);
+            if (known == null || now - known.loadedAtNanos() >= ttlNanos) {
+                missing.add(id);
+            } else {
+                known.facts().ifPresent(found::add);
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<ExerciseFacts> loaded = QuarkusTransaction.joiningExisting().call(() -> CatalogExercise
+                    .byIds(missing).stream()
+                    .map(e -> new ExerciseFacts(e.id, e.movementPattern, e.primaryMuscles, e.secondaryMuscles))
+                    .toList());
+            missing.forEach(id -> byId.put(id, new Known(Optional.empty(), now)));
+            loaded.forEach(facts -> byId.put(facts.exerciseId(), new Known(Optional.of(facts), now)));
+            found.addAll(loaded);
+        }
+        return ExerciseFacts.byId(found);
+    }
+
+    /** Forgets everything loaded; the next read of each exercise goes to the read model again. */
+    public void invalidate() {
+        byId.clear();
+    }
+}
