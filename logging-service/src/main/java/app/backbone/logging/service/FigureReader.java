@@ -55,9 +55,10 @@ public class FigureReader {
         Set<String> exerciseIds = new HashSet<>();
         stored.values().forEach(week -> exerciseIds.addAll(week.exerciseIds()));
         Map<String, ExerciseFacts> facts = facts(exerciseIds);
+        WeeklyFigures.Calculator calculator = new WeeklyFigures.Calculator(facts);
         List<WeeklyFigures> figures = new ArrayList<>();
         for (IsoWeek week = first; week.compareTo(last) <= 0; week = IsoWeek.of(week.monday().plusWeeks(1))) {
-            figures.add(stored.getOrDefault(week, WeekAggregate.empty(week)).figures(facts));
+            figures.add(calculator.of(stored.getOrDefault(week, WeekAggregate.empty(week))));
         }
         return figures;
     }

@@ -65,6 +65,9 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 
     @Override
     public String toString() {
-        return String.format("%04d-W%02d", year, week);
+        StringBuilder text = new StringBuilder(8);
+        String digits = Integer.toString(year);
+        text.append("0000", 0, Math.max(0, 4 - digits.length())).append(digits).append("-W");
+        return (week < 10 ? text.append('0') : text).append(week).toString();
     }
 }

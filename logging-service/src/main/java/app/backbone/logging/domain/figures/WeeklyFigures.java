@@ -3,7 +3,7 @@ package app.backbone.logging.domain.figures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -46,57 +46,99 @@ public record WeeklyFigures(String week, int sessions, int sets, int reps, BigDe
     }
 
     static WeeklyFigures of(WeekAggregate week, Map<String, ExerciseFacts> facts) {
-        TreeMap<String, Integer> halfSetsByMuscle = new TreeMap<>();
-        TreeSet<String> withoutFacts = new TreeSet<>();
-        int pull = 0;
-        int push = 0;
-        for (Map.Entry<String, Integer> entry : week.hardSetsByExercise().entrySet()) {
-            ExerciseFacts exercise = facts.get(entry.getKey());
-            int hardSets = entry.getValue();
-            if (exercise == null) {
-                withoutFacts.add(entry.getKey());
-                continue;
-            }
-            muscleWeights(exercise).forEach((muscle, half) -> halfSetsByMuscle.merge(muscle, half * hardSets,
-                    Integer::sum));
-            String pattern = exercise.movementPattern() == null ? "" : exercise.movementPattern();
-            if (PULL_PATTERNS.contains(pattern)) {
-                pull += hardSets;
-            } else if (PUSH_PATTERNS.contains(pattern)) {
-                push += hardSets;
-            }
-        }
-        TreeMap<String, BigDecimal> hardSetsByMuscle = new TreeMap<>();
-        halfSetsByMuscle.forEach((muscle, halves) -> hardSetsByMuscle.put(muscle, BigDecimal.valueOf(halves * 5L, 1)));
-
-        TreeMap<String, Integer> sessionsByMuscle = new TreeMap<>();
-        for (SortedSet<String> exercises : week.hardExercisesBySession().values()) {
-            Set<String> muscles = new LinkedHashSet<>();
-            for (String exerciseId : exercises) {
-                ExerciseFacts exercise = facts.get(exerciseId);
-                if (exercise != null) {
-                    muscles.addAll(exercise.primaryMuscles());
-                    muscles.addAll(exercise.secondaryMuscles());
-                }
-            }
-            muscles.forEach(muscle -> sessionsByMuscle.merge(muscle, 1, Integer::sum));
-        }
-
-        BigDecimal ratio = push == 0 ? null
-                : BigDecimal.valueOf(pull).divide(BigDecimal.valueOf(push), 2, RoundingMode.HALF_UP);
-        return new WeeklyFigures(week.week().toString(), week.sessions(), week.sets(), week.reps(),
-                SetMath.kg(week.tonnageKg()), hardSetsByMuscle, sessionsByMuscle, pull, push, ratio, withoutFacts);
+        return new Calculator(facts).of(week);
     }
 
-    /** Muscle to weight in half sets: 2 for a primary muscle, 1 for a secondary one. */
-    private static Map<String, Integer> muscleWeights(ExerciseFacts exercise) {
-        TreeMap<String, Integer> weights = new TreeMap<>();
-        for (String muscle : exercise.secondaryMuscles()) {
-            weights.put(muscle, 1);
+    /**
+     * Computes weeks' figures against one set of facts; each exercise's muscles are resolved once, so a long
+     * range of weeks costs little more than its aggregates.
+     */
+    public static final class Calculator {
+
+        private final Map<String, ExerciseFacts> facts;
+        private final String[] muscles;
+        private final Map<String, int[]> musclesByExercise = new HashMap<>();
+        private final Map<String, int[]> halvesByExercise = new HashMap<>();
+
+        public Calculator(Map<String, ExerciseFacts> facts) {
+            this.facts = facts;
+            TreeSet<String> names = new TreeSet<>();
+            facts.values().forEach(f -> {
+                names.addAll(f.primaryMuscles());
+                names.addAll(f.secondaryMuscles());
+            });
+            muscles = names.toArray(String[]::new);
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < muscles.length; i++) {
+                index.put(muscles[i], i);
+            }
+            facts.forEach((id, f) -> {
+                Map<Integer, Integer> halves = new TreeMap<>();
+                f.secondaryMuscles().forEach(m -> halves.put(index.get(m), 1));
+                f.primaryMuscles().forEach(m -> halves.put(index.get(m), 2));
+                musclesByExercise.put(id, halves.keySet().stream().mapToInt(Integer::intValue).toArray());
+                halvesByExercise.put(id, halves.values().stream().mapToInt(Integer::intValue).toArray());
+            });
         }
-        for (String muscle : exercise.primaryMuscles()) {
-            weights.put(muscle, 2);
+
+        /** The week's figures. */
+        public WeeklyFigures of(WeekAggregate week) {
+            long[] halves = new long[muscles.length];
+            TreeSet<String> withoutFacts = new TreeSet<>();
+            int pull = 0;
+            int push = 0;
+            for (Map.Entry<String, Integer> entry : week.hardSetsByExercise().entrySet()) {
+                ExerciseFacts exercise = facts.get(entry.getKey());
+                int hardSets = entry.getValue();
+                if (exercise == null) {
+                    withoutFacts.add(entry.getKey());
+                    continue;
+                }
+                int[] indices = musclesByExercise.get(entry.getKey());
+                int[] weights = halvesByExercise.get(entry.getKey());
+                for (int k = 0; k < indices.length; k++) {
+                    halves[indices[k]] += (long) weights[k] * hardSets;
+                }
+                String pattern = exercise.movementPattern() == null ? "" : exercise.movementPattern();
+                if (PULL_PATTERNS.contains(pattern)) {
+                    pull += hardSets;
+                } else if (PUSH_PATTERNS.contains(pattern)) {
+                    push += hardSets;
+                }
+            }
+            int[] sessions = new int[muscles.length];
+            int[] countedIn = new int[muscles.length];
+            int session = 0;
+            for (SortedSet<String> exercises : week.hardExercisesBySession().values()) {
+                session++;
+                for (String exerciseId : exercises) {
+                    int[] indices = musclesByExercise.get(exerciseId);
+                    if (indices == null) {
+                        continue;
+                    }
+                    for (int muscle : indices) {
+                        if (countedIn[muscle] != session) {
+                            countedIn[muscle] = session;
+                            sessions[muscle]++;
+                        }
+                    }
+                }
+            }
+            TreeMap<String, BigDecimal> hardSetsByMuscle = new TreeMap<>();
+            TreeMap<String, Integer> sessionsByMuscle = new TreeMap<>();
+            for (int i = 0; i < muscles.length; i++) {
+                if (halves[i] > 0) {
+                    hardSetsByMuscle.put(muscles[i], BigDecimal.valueOf(halves[i] * 5L, 1));
+                }
+                if (sessions[i] > 0) {
+                    sessionsByMuscle.put(muscles[i], sessions[i]);
+                }
+            }
+            BigDecimal ratio = push == 0 ? null
+                    : BigDecimal.valueOf(pull).divide(BigDecimal.valueOf(push), 2, RoundingMode.HALF_UP);
+            return new WeeklyFigures(week.week().toString(), week.sessions(), week.sets(), week.reps(),
+                    SetMath.kg(week.tonnageKg()), hardSetsByMuscle, sessionsByMuscle, pull, push, ratio,
+                    withoutFacts);
         }
-        return weights;
     }
 }
