@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ public final class LocalStack implements AutoCloseable {
     static final List<String> DEMO_ROLES = List.of("admin", "trainer", "integration");
     static final Duration DEMO_TOKEN_LIFETIME = Duration.ofHours(24);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** Long enough for a service's first clean exit after a build, which writes its startup cache. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
     private final StackSettings settings;
     private final PrintStream out;
@@ -79,8 +81,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess launch(StackSettings.Service service) throws IOException {
-        return ServiceProcess.launch(service, service.jar(settings.root()), settings.serviceJavaOptions(),
-                environmentOf(service), settings.logDir());
+        Path jar = service.jar(settings.root());
+        List<String> options = new ArrayList<>(settings.serviceJavaOptions());
+        if (settings.startupCache()) {
+            options.addAll(StartupCache.options(settings.serviceJavaHome(), settings.startupCacheDir(),
+                    service.name(), jar));
+        }
+        return ServiceProcess.launch(service, settings.serviceJavaHome(), jar, options, environmentOf(service),
+                settings.logDir());
     }
 
     private Map<String, String> environmentOf(StackSettings.Service service) {
@@ -225,9 +233,10 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = services.size() - 1; i >= 0; i--) {
+        services.forEach(ServiceProcess::askToStop);
+        for (ServiceProcess service : services) {
             try {
-                services.get(i).stop(STOP_GRACE);
+                service.awaitStop(STOP_GRACE);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

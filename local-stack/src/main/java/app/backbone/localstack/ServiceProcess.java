@@ -29,13 +29,13 @@ public final class ServiceProcess {
         this.log = log;
     }
 
-    static ServiceProcess launch(StackSettings.Service service, Path jar, List<String> javaOptions,
+    static ServiceProcess launch(StackSettings.Service service, Path javaHome, Path jar, List<String> javaOptions,
             Map<String, String> environment, Path logDir) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw package -DskipTests");
         }
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(javaOptions);
         command.add("-jar");
         command.add(jar.toString());
@@ -72,8 +72,18 @@ public final class ServiceProcess {
 
     /** Asks the process to stop (SIGTERM), and kills it if it has not after the grace period. */
     void stop(Duration grace) throws InterruptedException {
+        askToStop();
+        awaitStop(grace);
+    }
+
+    /** Sends SIGTERM without waiting. */
+    void askToStop() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
+    }
+
+    /** Waits for the process to exit after {@link #askToStop()}, and kills it after the grace period. */
+    void awaitStop(Duration grace) throws InterruptedException {
         if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor();

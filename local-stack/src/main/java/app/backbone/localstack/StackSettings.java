@@ -14,9 +14,12 @@ import java.util.Map;
  * @param controllerPort Kafka's KRaft controller port
  * @param services       the services to run, in start order
  * @param serviceJavaOptions JVM options for every service process
+ * @param serviceJavaHome    the JDK the services run on
+ * @param startupCache       whether services start from a class cache trained on an earlier run
+ *                           ({@link StartupCache})
  */
 public record StackSettings(Path root, Path home, int postgresPort, int kafkaPort, int controllerPort,
-        List<Service> services, List<String> serviceJavaOptions) {
+        List<Service> services, List<String> serviceJavaOptions, Path serviceJavaHome, boolean startupCache) {
 
     /** One service: its module directory, database and HTTP port. */
     public record Service(String name, String database, int port) {
@@ -25,6 +28,9 @@ public record StackSettings(Path root, Path home, int postgresPort, int kafkaPor
             return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         }
     }
+
+    /** Heap and collector for a small service on a small machine: stays well under 300 MB resident. */
+    static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms32m -Xmx128m -XX:+UseSerialGC -Xss512k";
 
     /** The defaults, each overridable by an environment variable (see the README). */
     public static StackSettings fromEnvironment(Path root, Map<String, String> env) {
@@ -36,8 +42,12 @@ public record StackSettings(Path root, Path home, int postgresPort, int kafkaPor
                 List.of(new Service("catalog-service", "catalog", port(env, "BACKBONE_CATALOG_PORT", 8081)),
                         new Service("program-service", "program", port(env, "BACKBONE_PROGRAM_PORT", 8082)),
                         new Service("logging-service", "logging", port(env, "BACKBONE_LOGGING_PORT", 8083))),
-                List.of(env.getOrDefault("BACKBONE_SERVICE_JAVA_OPTS", "-Xms32m -Xmx256m -XX:+UseSerialGC")
-                        .trim().split("\\s+")));
+                List.of(env.getOrDefault("BACKBONE_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS)
+                        .trim().split("\\s+")),
+                StartupCache.explicitJavaHome(env.get("BACKBONE_SERVICE_JAVA_HOME")).orElseGet(() ->
+                        StartupCache.newestJavaHome(Path.of(System.getProperty("java.home")),
+                                StartupCache.installedJavaHomes(Path.of("/usr/lib/jvm")))),
+                !"false".equalsIgnoreCase(env.getOrDefault("BACKBONE_STARTUP_CACHE", "true").trim()));
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
@@ -54,6 +64,10 @@ public record StackSettings(Path root, Path home, int postgresPort, int kafkaPor
 
     Path jwtDir() {
         return home.resolve("jwt");
+    }
+
+    Path startupCacheDir() {
+        return home.resolve("startup-cache");
     }
 
     Path logDir() {
