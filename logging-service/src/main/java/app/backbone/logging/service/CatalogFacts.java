@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,6 +30,7 @@ public class CatalogFacts {
 
     private final Map<String, Known> byId = new ConcurrentHashMap<>();
     private final long ttlNanos;
+    private final AtomicLong generation = new AtomicLong();
 
     public CatalogFacts(@ConfigProperty(name = "backbone.logging.catalog-cache-ttl", defaultValue = "PT1S")
             Duration ttl) {
@@ -60,8 +62,19 @@ public class CatalogFacts {
         return ExerciseFacts.byId(found);
     }
 
+    /** How long facts are kept; figures computed from them are kept no longer. */
+    public long ttlNanos() {
+        return ttlNanos;
+    }
+
+    /** Changes whenever {@link #invalidate()} runs, so that anything computed from earlier facts can tell. */
+    public long generation() {
+        return generation.get();
+    }
+
     /** Forgets everything loaded; the next read of each exercise goes to the read model again. */
     public void invalidate() {
+        generation.incrementAndGet();
         byId.clear();
     }
 }

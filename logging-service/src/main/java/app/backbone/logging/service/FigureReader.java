@@ -6,12 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -32,6 +32,18 @@ import app.backbone.logging.domain.figures.WeeklyFigures;
 @ApplicationScoped
 public class FigureReader {
 
+    private static final String RANGE = " FROM weekly_aggregate WHERE tenant_id = ? AND member_id = ? "
+            + "AND iso_week >= ? AND iso_week <= ?";
+    private static final String WEEKS = "SELECT state" + RANGE;
+    private static final String WEEKS_VERSION = "SELECT count(*), coalesce(max(xmin::text::bigint), 0)" + RANGE;
+    private static final int COMPUTED_RANGES = 1024;
+
+    private final Map<Range, Computed> computed = new LinkedHashMap<>(COMPUTED_RANGES, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Range, Computed> eldest) {
+            return size() > COMPUTED_RANGES;
+        }
+    };
     private final DataSource dataSource;
     private final FigureStore store;
     private final StoredSessions stored;
@@ -44,23 +56,49 @@ public class FigureReader {
         this.catalog = catalog;
     }
 
-    /** One entry per ISO week from {@code first} to {@code last}, empty weeks included. */
+    /**
+     * One entry per ISO week from {@code first} to {@code last}, empty weeks included. A range asked again is
+     * answered from memory while its stored weeks are unchanged (same row count and newest row version) and its
+     * catalog facts are unchanged here and younger than the facts' time to live.
+     */
     public List<WeeklyFigures> weeks(String tenant, String member, IsoWeek first, IsoWeek last) {
+        Range range = new Range(tenant, member, first.toString(), last.toString());
+        long[] version = new long[2];
+        query(WEEKS_VERSION, range.params(), rs -> {
+            version[0] = rs.getLong(1);
+            version[1] = rs.getLong(2);
+        });
+        long now = System.nanoTime();
+        long factsGeneration = catalog.generation();
+        Computed cached;
+        synchronized (computed) {
+            cached = computed.get(range);
+        }
+        if (cached != null && cached.rows() == version[0] && cached.newestRow() == version[1]
+                && cached.factsGeneration() == factsGeneration && now - cached.atNanos() < catalog.ttlNanos()) {
+            return cached.figures();
+        }
+        List<WeeklyFigures> figures = compute(range, first, last);
+        synchronized (computed) {
+            computed.put(range, new Computed(version[0], version[1], factsGeneration, now, figures));
+        }
+        return figures;
+    }
+
+    private List<WeeklyFigures> compute(Range range, IsoWeek first, IsoWeek last) {
         Map<IsoWeek, WeekAggregate> stored = new TreeMap<>();
-        query("SELECT state FROM weekly_aggregate WHERE tenant_id = ? AND member_id = ? AND iso_week >= ? "
-                + "AND iso_week <= ?", List.of(tenant, member, first.toString(), last.toString()), json -> {
-                    WeekAggregate week = store.readState(json);
-                    stored.put(week.week(), week);
-                });
+        query(WEEKS, range.params(), rs -> {
+            WeekAggregate week = store.readState(rs.getString(1));
+            stored.put(week.week(), week);
+        });
         Set<String> exerciseIds = new HashSet<>();
         stored.values().forEach(week -> exerciseIds.addAll(week.exerciseIds()));
-        Map<String, ExerciseFacts> facts = facts(exerciseIds);
-        WeeklyFigures.Calculator calculator = new WeeklyFigures.Calculator(facts);
+        WeeklyFigures.Calculator calculator = new WeeklyFigures.Calculator(facts(exerciseIds));
         List<WeeklyFigures> figures = new ArrayList<>();
         for (IsoWeek week = first; week.compareTo(last) <= 0; week = IsoWeek.of(week.monday().plusWeeks(1))) {
             figures.add(calculator.of(stored.getOrDefault(week, WeekAggregate.empty(week))));
         }
-        return figures;
+        return List.copyOf(figures);
     }
 
     /** One exercise's history for a member, computed from the sessions, if the member has done it. */
@@ -85,7 +123,7 @@ public class FigureReader {
         return catalog.of(exerciseIds);
     }
 
-    private void query(String sql, List<String> params, Consumer<String> row) {
+    private void query(String sql, List<String> params, RowReader row) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
@@ -93,7 +131,7 @@ public class FigureReader {
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    row.accept(rs.getString(1));
+                    row.read(rs);
                 }
             }
         } catch (SQLException e) {
@@ -107,6 +145,22 @@ public class FigureReader {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read sessions", e);
         }
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private record Range(String tenant, String member, String first, String last) {
+
+        List<String> params() {
+            return List.of(tenant, member, first, last);
+        }
+    }
+
+    private record Computed(long rows, long newestRow, long factsGeneration, long atNanos,
+            List<WeeklyFigures> figures) {
     }
 
     @FunctionalInterface

@@ -149,6 +149,21 @@ class FigureApiTest {
                 .body("weeks[0].exercisesWithoutFacts", empty())
                 .body("weeks[0].hardSetsByMuscle.GLUTES", equalTo(2.0f))
                 .body("weeks[0].hardSetsByMuscle.HAMSTRINGS", equalTo(1.0f)));
+
+        // The same range asked again after another session of that week reflects it.
+        try (TopicWriter writer = new TopicWriter()) {
+            writer.send(SessionTopics.COMPLETED, "late-member", """
+                    {"eventId":"%s","schemaVersion":1,"occurredAt":"2026-11-20T10:00:00Z","tenantId":"%s",
+                     "memberId":"late-member","sessionId":"late-2","completedAt":"2026-11-20T10:00:00Z",
+                     "exercises":[{"exerciseId":"%s","sets":[%s]}]}
+                    """.formatted(UUID.randomUUID(), tenant, exerciseId, set(10, 80, 1, false)));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant, "trainer")
+                .queryParam("from", "2026-11-16").queryParam("to", "2026-11-22")
+                .when().get("/members/late-member/volume")
+                .then().statusCode(200)
+                .body("weeks[0].sessions", equalTo(2))
+                .body("weeks[0].hardSetsByMuscle.GLUTES", equalTo(3.0f)));
     }
 
     @Test
