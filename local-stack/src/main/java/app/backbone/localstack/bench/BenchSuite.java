@@ -28,12 +28,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.Callback;
@@ -72,11 +68,7 @@ public final class BenchSuite {
             + "\"includeSuperset\":true,\"includeArms\":true}";
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final Duration COUNT_EVERY = Duration.ofMillis(250);
-    private static final Duration PROBE_EVERY = Duration.ofMillis(25);
-    private static final int PROBE_ONE_IN = 20;
-    private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STALL_TIMEOUT = Duration.ofMinutes(2);
-    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BenchOptions options;
@@ -362,148 +354,32 @@ public final class BenchSuite {
     private void freshness() throws Exception {
         int rate = options.rate();
         Duration warmUp = options.freshness().dividedBy(10);
-        long total = rate * (warmUp.toSeconds() + options.freshness().toSeconds());
-        long measuredFrom = rate * warmUp.toSeconds();
         out.printf("%n(b) Freshness: %d events/s for %d s after %d s of warm-up; one in %d tracked until "
                 + "GET /members/{m}/sessions shows it, polled every %d ms ...%n", rate,
-                options.freshness().toSeconds(), warmUp.toSeconds(), PROBE_ONE_IN, PROBE_EVERY.toMillis());
-        String sessionsUrl = "http://127.0.0.1:" + stack.service(LOGGING).service().port() + "/members/%s/sessions"
-                + "?size=1";
-        ConcurrentLinkedQueue<Probe> pending = new ConcurrentLinkedQueue<>();
-        Prober prober = new Prober(sessionsUrl, pending);
-        Thread proberThread = new Thread(prober, "bench-freshness-prober");
-        proberThread.start();
-        SessionEvents generator = new SessionEvents(exerciseIds, 3);
-        Random random = new Random(4);
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        long started;
+                options.freshness().toSeconds(), warmUp.toSeconds(), Freshness.TRACK_ONE_IN,
+                Freshness.POLL_EVERY.toMillis());
+        Freshness.Result result;
         try (KafkaProducer<String, String> producer = SessionEvents.producer(stack.kafkaBootstrapServers(), 0)) {
-            started = System.nanoTime();
-            lastProgress = started;
-            long interval = 1_000_000_000L / rate;
-            for (long i = 0; i < total; i++) {
-                long due = started + i * interval;
-                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                    LockSupport.parkNanos(wait);
-                }
-                boolean tracked = i >= measuredFrom && i % PROBE_ONE_IN == 0;
-                String member = tracked ? "probe-" + i : "member-" + random.nextInt(options.members());
-                long sentAt = System.nanoTime();
-                producer.send(new ProducerRecord<>(SessionEvents.TOPIC, member, generator.next(TENANT, member,
-                        "fresh-" + i, Instant.now())), (metadata, error) -> {
-                            if (error != null) {
-                                failure.set(error);
-                            }
-                        });
-                if (tracked) {
-                    pending.add(new Probe(member, sentAt));
-                }
-                progress("sent %,d of %,d", i + 1, total);
-            }
+            long total = rate * (warmUp.toSeconds() + options.freshness().toSeconds());
+            lastProgress = System.nanoTime();
+            result = new Freshness(url(LOGGING, "/members/%s/sessions?size=1"), token).run(producer,
+                    new SessionEvents(exerciseIds, 3), TENANT, options.members(), rate, warmUp, options.freshness(),
+                    sent -> progress("sent %,d of %,d", sent, total));
         }
-        double sendSeconds = (System.nanoTime() - started) / 1e9;
-        prober.finish(VISIBLE_TIMEOUT);
-        proberThread.join();
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        long[] micros = prober.latencies();
-        int missing = pending.size();
-        long[] all = Arrays.copyOf(micros, micros.length + missing);
-        Arrays.fill(all, micros.length, all.length, VISIBLE_TIMEOUT.toNanos() / 1000);
-        Percentiles latency = Percentiles.of(all);
-        double p50 = latency.at(50) / 1000.0;
-        double p99 = latency.at(99) / 1000.0;
-        out.printf("  %d tracked events: p50 %s, p99 %s, max %s%s%n", all.length, Unit.MILLISECONDS.format(p50),
-                Unit.MILLISECONDS.format(p99), Unit.MILLISECONDS.format(latency.max() / 1000.0),
-                missing == 0 ? "" : "; " + missing + " not visible within " + VISIBLE_TIMEOUT.toSeconds() + " s");
+        String missing = result.missing() == 0 ? "" : result.missing() + " not visible within "
+                + Freshness.VISIBLE_TIMEOUT.toSeconds() + " s (counted as that)";
+        out.printf("  %d tracked events: p50 %s, p99 %s, max %s%s%n", result.micros().count(),
+                Unit.MILLISECONDS.format(result.millis(50)), Unit.MILLISECONDS.format(result.millis(99)),
+                Unit.MILLISECONDS.format(result.millis(100)), missing.isEmpty() ? "" : "; " + missing);
         details.add(String.format(Locale.ROOT, "(b) %,d events sent in %.1f s (%.0f events/s); %d of them tracked "
                 + "(one in %d after the warm-up)%s; polled every %d ms, a polling round took %.1f ms on average, "
-                + "%,d polls in all; max %s.", total, sendSeconds, total / sendSeconds, all.length, PROBE_ONE_IN,
-                missing == 0 ? "" : ", " + missing + " not visible within " + VISIBLE_TIMEOUT.toSeconds()
-                        + " s (counted as that)", PROBE_EVERY.toMillis(), prober.meanRoundMillis(), prober.polls(),
-                Unit.MILLISECONDS.format(latency.max() / 1000.0)));
+                + "%,d polls in all; max %s.", result.sent(), result.sendSeconds(),
+                result.sent() / result.sendSeconds(), result.micros().count(), Freshness.TRACK_ONE_IN,
+                missing.isEmpty() ? "" : ", " + missing, Freshness.POLL_EVERY.toMillis(), result.meanRoundMillis(),
+                result.polls(), Unit.MILLISECONDS.format(result.millis(100))));
         String name = String.format(Locale.ROOT, "publish to visible in API at %d events/s, ", rate);
-        figures.add(Figure.of("b", name + "p50", Unit.MILLISECONDS, p50, null));
-        figures.add(Figure.of("b", name + "p99", Unit.MILLISECONDS, p99, Target.below(1_000)));
-    }
-
-    /** A tracked event: its member (of its own) and when it was sent. */
-    private record Probe(String member, long sentAt) {
-    }
-
-    /** Polls the sessions of tracked members until each shows its one session. */
-    private final class Prober implements Runnable {
-        private final String urlPattern;
-        private final ConcurrentLinkedQueue<Probe> pending;
-        private final List<Long> latencies = new ArrayList<>();
-        private volatile long deadline = Long.MAX_VALUE;
-        private volatile Exception error;
-        private long rounds;
-        private long roundNanos;
-        private long polls;
-
-        Prober(String urlPattern, ConcurrentLinkedQueue<Probe> pending) {
-            this.urlPattern = urlPattern;
-            this.pending = pending;
-        }
-
-        @Override
-        public void run() {
-            try {
-                while (System.nanoTime() < deadline && (deadline == Long.MAX_VALUE || !pending.isEmpty())) {
-                    long roundStart = System.nanoTime();
-                    List<Probe> round = List.copyOf(pending);
-                    List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
-                    for (Probe probe : round) {
-                        answers.add(http.sendAsync(HttpRequest.newBuilder(URI.create(urlPattern.formatted(
-                                probe.member()))).header("Authorization", "Bearer " + token).build(),
-                                HttpResponse.BodyHandlers.ofString()));
-                    }
-                    for (int i = 0; i < round.size(); i++) {
-                        HttpResponse<String> answer = answers.get(i).join();
-                        long now = System.nanoTime();
-                        if (answer.statusCode() != 200) {
-                            throw new IllegalStateException("GET sessions answered " + answer.statusCode());
-                        }
-                        Matcher total = TOTAL.matcher(answer.body());
-                        if (total.find() && Long.parseLong(total.group(1)) > 0) {
-                            latencies.add((now - round.get(i).sentAt()) / 1000);
-                            pending.remove(round.get(i));
-                        }
-                    }
-                    polls += round.size();
-                    rounds++;
-                    roundNanos += System.nanoTime() - roundStart;
-                    long sleep = roundStart + PROBE_EVERY.toNanos() - System.nanoTime();
-                    if (sleep > 0) {
-                        LockSupport.parkNanos(sleep);
-                    }
-                }
-            } catch (RuntimeException e) {
-                error = e;
-            }
-        }
-
-        /** Stops after every tracked event has shown, or after {@code timeout} from now. */
-        void finish(Duration timeout) {
-            deadline = System.nanoTime() + timeout.toNanos();
-        }
-
-        long[] latencies() {
-            if (error != null) {
-                throw new IllegalStateException("Polling failed: " + error.getMessage(), error);
-            }
-            return latencies.stream().mapToLong(Long::longValue).toArray();
-        }
-
-        double meanRoundMillis() {
-            return rounds == 0 ? 0 : roundNanos / 1e6 / rounds;
-        }
-
-        long polls() {
-            return polls;
-        }
+        figures.add(Figure.of("b", name + "p50", Unit.MILLISECONDS, result.millis(50), null));
+        figures.add(Figure.of("b", name + "p99", Unit.MILLISECONDS, result.millis(99), Target.below(1_000)));
     }
 
     private void rest() throws Exception {
@@ -565,8 +441,7 @@ public final class BenchSuite {
         String url = url(LOGGING, "/members/" + VOLUME_MEMBER + "/sessions?size=1");
         long deadline = System.nanoTime() + STALL_TIMEOUT.toNanos();
         while (true) {
-            Matcher total = TOTAL.matcher(call(url, null));
-            if (total.find() && Long.parseLong(total.group(1)) >= sessions.size()) {
+            if (JSON.readTree(call(url, null)).path("total").asLong() >= sessions.size()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
