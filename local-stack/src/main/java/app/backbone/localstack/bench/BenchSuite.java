@@ -115,12 +115,21 @@ public final class BenchSuite {
                     + "\nServices: " + jdk + "\nData and logs: " + home + "\n");
             Instant date = Instant.now();
             long started = System.nanoTime();
-            BenchSuite suite;
-            try (LocalStack stack = new LocalStack(settings, out)) {
+            LocalStack stack = new LocalStack(settings, out);
+            Thread hook = new Thread(stack::close, "bench-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            BenchSuite suite = new BenchSuite(options, stack, out);
+            boolean stoppedHere;
+            try {
                 stack.start();
-                suite = new BenchSuite(options, stack, out);
                 suite.runParts();
                 out.println("\nStopping the stack ...");
+            } finally {
+                stoppedHere = stopUnlessShuttingDown(stack, hook);
+            }
+            if (!stoppedHere) {
+                out.println("\nInterrupted: the stack is stopping; " + options.output() + " is left as it was.");
+                return;
             }
             if (!load.isEmpty()) {
                 suite.details.add(0, "1-minute load average when the run started: " + load
@@ -133,6 +142,24 @@ public final class BenchSuite {
             Files.writeString(options.output(), Report.markdown(info, suite.figures, suite.details));
             out.println("\nWritten to " + options.output() + " (" + Report.minutesAndSeconds(info.took()) + ").");
         }
+    }
+
+    /**
+     * Stops the stack here, unless the JVM is shutting down (Ctrl-C), when the hook stops it.
+     *
+     * @return whether it stopped the stack here
+     */
+    private static boolean stopUnlessShuttingDown(LocalStack stack, Thread hook) {
+        boolean here;
+        try {
+            here = Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            here = false;
+        }
+        if (here) {
+            stack.close();
+        }
+        return here;
     }
 
     private static Map<String, String> stackEnvironment(Path home, Map<String, String> env) {
@@ -225,10 +252,11 @@ public final class BenchSuite {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            String message = part.name().toLowerCase(Locale.ROOT) + " failed: " + e;
-            out.println("  " + message);
-            figures.add(Figure.of(section, message, Unit.SECONDS, Double.NaN, null));
-            details.add("(" + section + ") " + message + "; the services' logs are in .backbone-bench/logs/.");
+            String name = part.name().toLowerCase(Locale.ROOT);
+            out.println("  " + name + " failed: " + e);
+            figures.add(Figure.of(section, name + " failed (see Details)", Unit.SECONDS, Double.NaN, null));
+            details.add("(" + section + ") " + name + " failed: " + e + "; the services' logs are in "
+                    + ".backbone-bench/logs/.");
         }
     }
 

@@ -28,8 +28,9 @@ final class Report {
               logging-service's session row (sets as JSONB, an event-id claim `ON CONFLICT DO NOTHING`), without
               logging-service's weekly and per-exercise figures, from one writer and from two (rows split by member).
             - **(b) freshness**: events at a steady rate; a sample of them, each for a member of its own, is polled in
-              logging-service's `GET /members/{m}/sessions` until it shows; latency is from the send to the first poll
-              that sees it, so it overstates by up to one polling interval.
+              logging-service's `GET /members/{m}/sessions` until it shows (only the oldest waiting one of each
+              partition, so the polling stays light); latency is from the send to the answer that shows it, so it
+              overstates by up to one polling round (see Details).
             - **(c) REST**: closed-loop clients on keep-alive connections from one thread, after a warm-up; the volume
               member has two years of three sessions a week.
             - **(d) start and memory**: each service is stopped and started alone with everything else up; start is
