@@ -12,6 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,10 +42,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.AppInfoParser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.backbone.embedded.EmbeddedPostgres;
 import app.backbone.embedded.FreePorts;
 import app.backbone.localstack.LocalStack;
 import app.backbone.localstack.ServiceProcess;
@@ -209,6 +216,7 @@ public final class BenchSuite {
     private void runParts() throws Exception {
         token = stack.token(TENANT, ROLES, Duration.ofHours(2));
         exerciseIds = loadableExerciseIds();
+        details.add(infrastructure());
         List<String> services = stack.services().stream().map(s -> s.service().name()).toList();
         Duration settle = Duration.ofSeconds(5);
         out.printf("%nLetting the stack settle for %d s, then reading each service's idle memory ...%n",
@@ -500,6 +508,18 @@ public final class BenchSuite {
     private static String runs(long[] millis) {
         return String.join(", ", Arrays.stream(millis)
                 .mapToObj(ms -> Unit.SECONDS.format(ms / 1000.0)).toList());
+    }
+
+    private String infrastructure() throws SQLException {
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("postgres"), EmbeddedPostgres.USER, "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_setting('server_version'), current_setting('fsync'), "
+                     + "current_setting('synchronous_commit')")) {
+            rs.next();
+            return String.format(Locale.ROOT, "PostgreSQL %s as the local stack runs it (fsync %s, synchronous_commit "
+                    + "%s); Kafka %s in the benchmark's JVM.", rs.getString(1), rs.getString(2), rs.getString(3),
+                    AppInfoParser.getVersion());
+        }
     }
 
     private List<String> loadableExerciseIds() throws Exception {
