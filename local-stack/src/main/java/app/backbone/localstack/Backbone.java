@@ -1,6 +1,8 @@
 package app.backbone.localstack;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -10,22 +12,25 @@ import java.util.concurrent.CountDownLatch;
 
 import app.backbone.embedded.JwtKeys;
 import app.backbone.embedded.TokenMinter;
+import app.backbone.localstack.bench.BenchOptions;
+import app.backbone.localstack.bench.BenchSuite;
+import app.backbone.localstack.bench.ClosedLoopLoad;
 
-/** The {@code ./backbone} command: {@code up} runs the local stack, {@code token} mints a bearer token. */
+/**
+ * The {@code ./backbone} command: {@code up} runs the local stack, {@code token} mints a bearer token, {@code bench}
+ * runs the benchmark suite and {@code bench-rest} loads one endpoint of a running stack.
+ */
 public final class Backbone {
 
     private static final String USAGE = """
             Usage: ./backbone [up]                       run the whole platform until Ctrl-C
                    ./backbone token --tenant ID [--roles r1,r2] [--ttl 8h]
                                                          print a token signed with the local key pair
+            """ + BenchOptions.USAGE + """
                    ./backbone bench-rest PATH [--port 8081] [--clients 50] [--seconds 30] [--body JSON]
                                                          GET PATH (POST the JSON body if given) on a running
                                                          stack with the demo token; print throughput and
                                                          latency percentiles
-                   ./backbone bench-ingest [--events 50000] [--members 1000] [--weeks 0] [--tenant NAME]
-                                                         publish completed sessions (5 exercises x 4 sets) to a
-                                                         running stack and time logging-service storing them;
-                                                         --weeks N spreads each member's sessions over N weeks
             Roles: admin, trainer, integration. TTL: a number with s, m, h or d (default 8h).
             Data (PostgreSQL, Kafka, JWT keys, logs, demo token): $BACKBONE_HOME, default ./.backbone""";
 
@@ -40,8 +45,8 @@ public final class Backbone {
             switch (command) {
                 case "up" -> up(settings);
                 case "token" -> System.out.println(token(settings, options));
+                case "bench" -> BenchSuite.run(Path.of(""), System.getenv(), options, System.out);
                 case "bench-rest" -> benchRest(settings, options);
-                case "bench-ingest" -> benchIngest(settings, options);
                 case "help", "--help", "-h" -> System.out.println(USAGE);
                 default -> throw new IllegalArgumentException("Unknown command '" + command + "'.\n" + USAGE);
             }
@@ -114,28 +119,9 @@ public final class Backbone {
                 default -> throw new IllegalArgumentException("Unknown option " + options.get(i) + ".\n" + USAGE);
             }
         }
-        String token = java.nio.file.Files.readString(settings.demoTokenFile()).trim();
-        RestBenchmark.Result result = RestBenchmark.run("http://localhost:" + port + options.get(0), token, body,
-                clients, Duration.ofSeconds(Math.max(5, seconds / 5)), Duration.ofSeconds(seconds));
-        System.out.println(result.summary());
-    }
-
-    private static void benchIngest(StackSettings settings, List<String> options) throws Exception {
-        int events = 50_000;
-        int members = 1_000;
-        int weeks = 0;
-        String tenant = "bench-" + Long.toString(System.currentTimeMillis(), 36);
-        for (int i = 0; i + 1 < options.size(); i += 2) {
-            String value = options.get(i + 1);
-            switch (options.get(i)) {
-                case "--events" -> events = Integer.parseInt(value);
-                case "--members" -> members = Integer.parseInt(value);
-                case "--weeks" -> weeks = Integer.parseInt(value);
-                case "--tenant" -> tenant = value;
-                default -> throw new IllegalArgumentException("Unknown option " + options.get(i) + ".\n" + USAGE);
-            }
-        }
-        System.out.println(IngestBenchmark.run(settings, events, members, weeks, tenant).summary());
+        String token = Files.readString(settings.demoTokenFile()).trim();
+        System.out.println(ClosedLoopLoad.run(URI.create("http://127.0.0.1:" + port + options.get(0)), token, body,
+                clients, Duration.ofSeconds(Math.max(5, seconds / 5)), Duration.ofSeconds(seconds)).summary());
     }
 
     static Duration parseDuration(String value) {

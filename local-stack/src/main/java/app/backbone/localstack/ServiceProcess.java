@@ -65,7 +65,7 @@ public final class ServiceProcess {
             } catch (IOException e) {
                 // not listening yet
             }
-            Thread.sleep(200);
+            Thread.sleep(50);
         }
         throw new IllegalStateException(service.name() + " was not ready after " + timeout.toSeconds() + " s; see "
                 + log);

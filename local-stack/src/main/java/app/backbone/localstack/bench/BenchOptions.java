@@ -1,0 +1,94 @@
+package app.backbone.localstack.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The settings of one {@code ./backbone bench} run.
+ *
+ * @param events       completed sessions published as the ingest backlog (a)
+ * @param members      members of the benchmark tenant the backlog is spread over
+ * @param freshness    how long events are published at {@code rate} for (b), after a warm-up of a tenth of it
+ * @param rate         events per second for (b)
+ * @param restWarmUp   warm-up of each endpoint in (c)
+ * @param restMeasured measured period of each endpoint in (c)
+ * @param clients      closed-loop clients in (c)
+ * @param starts       start-time repetitions per service in (d)
+ * @param parts        which parts to run
+ * @param output       the report file
+ */
+public record BenchOptions(int events, int members, Duration freshness, int rate, Duration restWarmUp,
+        Duration restMeasured, int clients, int starts, Set<Part> parts, Path output) {
+
+    /** The parts of the suite. */
+    public enum Part { INGEST, FRESHNESS, REST, START }
+
+    /** The usage lines of {@code ./backbone bench}. */
+    public static final String USAGE = """
+                   ./backbone bench [--quick] [--events 100000] [--seconds 20] [--only ingest,freshness,rest,start]
+                                    [--output BENCHMARKS.md]
+                                                         start a stack of its own on free ports, measure ingest,
+                                                         freshness, REST latency, start time and memory, print
+                                                         the figures and write them to BENCHMARKS.md; --quick
+                                                         takes about 4 minutes instead of about 10
+            """;
+
+
+    /** Parses the options after {@code bench}; {@code root} is where a relative output path resolves. */
+    public static BenchOptions parse(List<String> args, Path root) {
+        boolean quick = args.contains("--quick");
+        int events = quick ? 20_000 : 100_000;
+        int seconds = quick ? 8 : 20;
+        Set<Part> parts = EnumSet.allOf(Part.class);
+        Path output = root.resolve("BENCHMARKS.md");
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (option.equals("--quick")) {
+                continue;
+            }
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException("Option " + option + " needs a value.\nUsage:\n" + USAGE);
+            }
+            String value = args.get(++i);
+            switch (option) {
+                case "--events" -> events = positive(option, value);
+                case "--seconds" -> seconds = positive(option, value);
+                case "--only" -> parts = parts(value);
+                case "--output" -> output = root.resolve(value);
+                default -> throw new IllegalArgumentException("Unknown option " + option + ".\nUsage:\n" + USAGE);
+            }
+        }
+        return new BenchOptions(events, 10_000, Duration.ofSeconds(quick ? 20 : 40), 200,
+                Duration.ofSeconds(quick ? 3 : 5), Duration.ofSeconds(seconds), 50, quick ? 1 : 3, parts, output);
+    }
+
+    private static int positive(String option, String value) {
+        int number;
+        try {
+            number = Integer.parseInt(value.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            number = 0;
+        }
+        if (number <= 0) {
+            throw new IllegalArgumentException(option + " takes a positive whole number, not '" + value + "'");
+        }
+        return number;
+    }
+
+    private static Set<Part> parts(String value) {
+        Set<Part> parts = EnumSet.noneOf(Part.class);
+        for (String name : value.split(",")) {
+            try {
+                parts.add(Part.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--only takes ingest, freshness, rest and start, not '" + name
+                        + "'", e);
+            }
+        }
+        return parts;
+    }
+}

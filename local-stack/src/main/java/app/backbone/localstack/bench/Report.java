@@ -1,0 +1,115 @@
+package app.backbone.localstack.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders the benchmark figures as an aligned Markdown table and as the {@code BENCHMARKS.md} document. */
+final class Report {
+
+    private static final List<String> HEADER = List.of("", "figure", "target", "measured", "measured / target",
+            "raw ceiling", "measured / ceiling", "result");
+    private static final String METHOD = """
+            ## How it measures
+
+            Everything runs on the one machine: PostgreSQL, Kafka (inside the benchmark's JVM), the three services as
+            separate JVMs and the load generators. The suite starts a stack of its own on free ports with its data in
+            `.backbone-bench/` (wiped at each run), so it never meets a running `./backbone up`.
+
+            - **(a) ingest**: logging-service is stopped, the events (5 exercises x 4 sets of global catalog exercises,
+              key = memberId, 10,000 members of one tenant) are published, logging-service is started again and the
+              rate is the backlog stored from the first stored session seen to the last, read from the count of the
+              tenant's stored sessions. The ceilings read the same records with a plain `KafkaConsumer` parsing each
+              with Jackson (the second of two passes), and insert the same sessions with plain batched JDBC
+              (`reWriteBatchedInserts`, 500 per transaction, after a warm-up) into scratch tables shaped like
+              logging-service's session row (sets as JSONB, an event-id claim `ON CONFLICT DO NOTHING`), without
+              logging-service's weekly and per-exercise figures, from one writer and from two (rows split by member).
+            - **(b) freshness**: events at a steady rate; a sample of them, each for a member of its own, is polled in
+              logging-service's `GET /members/{m}/sessions` until it shows (only the oldest waiting one of each
+              partition, so the polling stays light); latency is from the send to the answer that shows it, so it
+              overstates by up to one polling round (see Details).
+            - **(c) REST**: closed-loop clients on keep-alive connections from one thread, after a warm-up; the volume
+              member has two years of three sessions a week.
+            - **(d) start and memory**: each service is stopped and started alone with everything else up; start is
+              launch to the first 200 of `/q/health/ready` (polled every 50 ms), the median of the repetitions. Resident
+              memory is VmRSS: idle after the stack's start, and the highest sample (every 500 ms) during (a)-(c).
+            """;
+
+    /** The facts about one run printed above the figures. */
+    public record RunInfo(Instant date, String commit, String machine, String jdk, String command, Duration took) {
+    }
+
+    private Report() {
+    }
+
+    /** The figures as a Markdown table with padded columns, readable as plain text too. */
+    public static String table(List<Figure> figures) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADER);
+        for (Figure f : figures) {
+            Figure.Ceiling first = f.ceilings().isEmpty() ? null : f.ceilings().get(0);
+            rows.add(List.of(f.section(), f.name(), f.targetText(), f.unit().format(f.measured()), f.targetRatio(),
+                    first == null ? "" : ceilingText(f, first), first == null ? "" : f.ceilingRatio(first),
+                    f.result()));
+            for (Figure.Ceiling more : f.ceilings().subList(Math.min(1, f.ceilings().size()), f.ceilings().size())) {
+                rows.add(List.of("", "", "", "", "", ceilingText(f, more), f.ceilingRatio(more), ""));
+            }
+        }
+        int[] widths = new int[HEADER.size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], Math.max(3, row.get(i).length()));
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        line(out, rows.get(0), widths);
+        List<String> rule = new ArrayList<>();
+        for (int width : widths) {
+            rule.add("-".repeat(width));
+        }
+        line(out, rule, widths);
+        rows.subList(1, rows.size()).forEach(row -> line(out, row, widths));
+        return out.toString();
+    }
+
+    /** The whole {@code BENCHMARKS.md}. */
+    public static String markdown(RunInfo info, List<Figure> figures, List<String> details) {
+        StringBuilder out = new StringBuilder()
+                .append("# Benchmarks\n\n")
+                .append("Written by `./backbone bench` (see README, \"Measure it\"); run it again to refresh. ")
+                .append("\"measured / ceiling\" compares with what plain clients reach on the same infrastructure ")
+                .append("in the same run.\n\n")
+                .append("| run | |\n|---|---|\n")
+                .append("| date | ").append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                        .format(info.date().atOffset(ZoneOffset.UTC))).append(" |\n")
+                .append("| commit | ").append(info.commit()).append(" |\n")
+                .append("| machine | ").append(info.machine()).append(" |\n")
+                .append("| JDK of the services | ").append(info.jdk()).append(" |\n")
+                .append("| command | `").append(info.command()).append("` |\n")
+                .append("| duration | ").append(minutesAndSeconds(info.took())).append(" |\n\n")
+                .append("## Figures\n\n")
+                .append(table(figures))
+                .append("\n## Details\n\n");
+        details.forEach(detail -> out.append("- ").append(detail).append('\n'));
+        return out.append('\n').append(METHOD).toString();
+    }
+
+    static String minutesAndSeconds(Duration duration) {
+        return duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
+    }
+
+    private static String ceilingText(Figure figure, Figure.Ceiling ceiling) {
+        return ceiling.name() + ": " + figure.unit().format(ceiling.value());
+    }
+
+    private static void line(StringBuilder out, List<String> cells, int[] widths) {
+        out.append('|');
+        for (int i = 0; i < cells.size(); i++) {
+            out.append(' ').append(cells.get(i)).append(" ".repeat(widths[i] - cells.get(i).length())).append(" |");
+        }
+        out.append('\n');
+    }
+}

@@ -1,0 +1,52 @@
+package app.backbone.localstack.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import app.backbone.localstack.bench.BenchOptions.Part;
+
+class BenchOptionsTest {
+
+    private static final Path ROOT = Path.of("/repo");
+
+    @Test
+    void defaultsRunEverythingAtFullSize() {
+        BenchOptions options = BenchOptions.parse(List.of(), ROOT);
+        assertEquals(100_000, options.events());
+        assertEquals(10_000, options.members());
+        assertEquals(Duration.ofSeconds(20), options.restMeasured());
+        assertEquals(50, options.clients());
+        assertEquals(3, options.starts());
+        assertEquals(EnumSet.allOf(Part.class), options.parts());
+        assertEquals(Path.of("/repo/BENCHMARKS.md"), options.output());
+    }
+
+    @Test
+    void quickShortensAndOptionsOverride() {
+        BenchOptions quick = BenchOptions.parse(List.of("--quick"), ROOT);
+        assertEquals(20_000, quick.events());
+        assertEquals(1, quick.starts());
+        BenchOptions options = BenchOptions.parse(List.of("--events", "50_000", "--quick", "--seconds", "12",
+                "--only", "ingest, rest", "--output", "out/b.md"), ROOT);
+        assertEquals(50_000, options.events());
+        assertEquals(Duration.ofSeconds(12), options.restMeasured());
+        assertEquals(Set.of(Part.INGEST, Part.REST), options.parts());
+        assertEquals(Path.of("/repo/out/b.md"), options.output());
+    }
+
+    @Test
+    void refusesUnknownOrIncompleteOptions() {
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--events"), ROOT));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--events", "-5"), ROOT));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--fast"), ROOT));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--only", "ingest,x"), ROOT));
+    }
+}
