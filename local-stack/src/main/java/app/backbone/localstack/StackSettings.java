@@ -66,7 +66,13 @@ public record StackSettings(Path root, Path home, int postgresPort, int kafkaPor
         return home.resolve("jwt");
     }
 
-    Path startupCacheDir() {
+    /** The services' JDK as its {@code release} file names it, and whether they start from a trained cache. */
+    public String serviceJdk() {
+        return StartupCache.describe(serviceJavaHome) + (startupCache ? ", startup cache on" : ", startup cache off");
+    }
+
+    /** Where each service's trained startup cache is kept ({@link StartupCache}). */
+    public Path startupCacheDir() {
         return home.resolve("startup-cache");
     }
 

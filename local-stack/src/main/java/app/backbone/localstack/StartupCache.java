@@ -100,6 +100,19 @@ final class StartupCache {
         }
     }
 
+    /** "JDK 25.0.3 (vendor) at home", from the JDK's {@code release} file. */
+    static String describe(Path javaHome) {
+        try {
+            String release = Files.readString(javaHome.resolve("release"));
+            Matcher version = Pattern.compile("JAVA_VERSION=\"([^\"]+)\"").matcher(release);
+            Matcher vendor = Pattern.compile("IMPLEMENTOR=\"([^\"]+)\"").matcher(release);
+            return "JDK " + (version.find() ? version.group(1) : "?")
+                    + (vendor.find() ? " (" + vendor.group(1) + ")" : "") + " at " + javaHome;
+        } catch (IOException e) {
+            return "JDK at " + javaHome;
+        }
+    }
+
     /** Where a JDK home is given explicitly, if it is. */
     static Optional<Path> explicitJavaHome(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value.trim()));

@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -110,14 +111,13 @@ public final class BenchSuite {
             if (lock == null) {
                 throw new IllegalStateException("Another ./backbone bench is running with data in " + home);
             }
-            wipeAllBut(home, home.resolve("bench.lock"));
             StackSettings settings = StackSettings.fromEnvironment(root, stackEnvironment(home, env));
+            wipeAllBut(home, Set.of(home.resolve("bench.lock"), settings.startupCacheDir()));
             String machine = Machine.describe();
             String load = Machine.loadAverage();
             String command = String.join(" ", Stream.concat(Stream.of("./backbone", "bench"), args.stream())
                     .toList());
-            String jdk = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                    + ", options " + String.join(" ", settings.serviceJavaOptions());
+            String jdk = settings.serviceJdk() + ", options " + String.join(" ", settings.serviceJavaOptions());
             out.println("Benchmark on " + machine + (load.isEmpty() ? "" : ", load average " + load)
                     + "\nServices: " + jdk + "\nData and logs: " + home + "\n");
             Instant date = Instant.now();
@@ -181,10 +181,11 @@ public final class BenchSuite {
         return stackEnv;
     }
 
-    private static void wipeAllBut(Path home, Path keep) throws IOException {
+    /** Empties {@code home} but for {@code keep} and what they hold (a startup cache is trained once per build). */
+    private static void wipeAllBut(Path home, Set<Path> keep) throws IOException {
         try (Stream<Path> paths = Files.walk(home)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                if (!path.equals(home) && !path.equals(keep)) {
+                if (!path.equals(home) && keep.stream().noneMatch(path::startsWith)) {
                     Files.delete(path);
                 }
             }
