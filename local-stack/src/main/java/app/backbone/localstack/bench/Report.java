@@ -17,7 +17,8 @@ final class Report {
 
             Everything runs on the one machine: PostgreSQL, Kafka (inside the benchmark's JVM), the three services as
             separate JVMs and the load generators. The suite starts a stack of its own on free ports with its data in
-            `.backbone-bench/` (wiped at each run but for the services' startup caches), so it never meets a running `./backbone up`.
+            `.backbone-bench/` (wiped at each run but for the services' startup caches), so it never meets a running
+            `./backbone up`.
 
             - **(a) ingest**: logging-service is stopped, the events (5 exercises x 4 sets of global catalog exercises,
               key = memberId, 10,000 members of one tenant) are published, logging-service is started again and the
