@@ -30,7 +30,8 @@ public record StackSettings(Path root, Path home, int postgresPort, int kafkaPor
     }
 
     /** Heap and collector for a small service on a small machine (metaspace alone is about 100 MB). */
-    static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms32m -Xmx96m -XX:+UseSerialGC -Xss512k";
+    static final String DEFAULT_SERVICE_JAVA_OPTS =
+            "-Xms32m -Xmx96m -XX:+UseSerialGC -Xss512k -Djdk.nio.maxCachedBufferSize=262144";
 
     /** The defaults, each overridable by an environment variable (see the README). */
     public static StackSettings fromEnvironment(Path root, Map<String, String> env) {
