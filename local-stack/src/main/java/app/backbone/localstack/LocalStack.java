@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -187,6 +188,10 @@ public final class LocalStack implements AutoCloseable {
         List<Integer> ports = new ArrayList<>(List.of(settings.postgresPort(), settings.kafkaPort(),
                 settings.controllerPort()));
         settings.services().forEach(service -> ports.add(service.port()));
+        if (new HashSet<>(ports).size() < ports.size()) {
+            throw new IllegalStateException("Two servers are given the same port in " + ports
+                    + "; see README: BACKBONE_*_PORT.");
+        }
         for (int port : ports) {
             try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 probe.setReuseAddress(true);
