@@ -47,8 +47,10 @@ public final class SystemStack implements AutoCloseable {
         deleteRecursively(home);
         Map<String, String> env = new HashMap<>();
         env.put("BACKBONE_HOME", home.toString());
-        for (String port : List.of("POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "CATALOG", "PROGRAM", "LOGGING")) {
-            env.put("BACKBONE_" + port + "_PORT", String.valueOf(FreePorts.find()));
+        List<String> servers = List.of("POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "CATALOG", "PROGRAM", "LOGGING");
+        List<Integer> ports = FreePorts.find(servers.size());
+        for (int i = 0; i < servers.size(); i++) {
+            env.put("BACKBONE_" + servers.get(i) + "_PORT", String.valueOf(ports.get(i)));
         }
         StackSettings settings = StackSettings.fromEnvironment(module.getParent(), env);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
