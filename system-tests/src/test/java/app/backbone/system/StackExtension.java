@@ -1,5 +1,8 @@
 package app.backbone.system;
 
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -20,6 +23,7 @@ public final class StackExtension implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).computeIfAbsent(SystemStack.class, type -> {
+            Awaitility.setDefaultPollInterval(Duration.ofMillis(250));
             try {
                 return SystemStack.start();
             } catch (Exception e) {
