@@ -29,7 +29,7 @@ class LoggingCrashIT {
 
     @Test
     void everySessionIsCountedOnceAcrossKills() throws Exception {
-        SessionStream stream = new SessionStream(tenant, 8, 42);
+        SessionStream stream = new SessionStream(tenant, "member-", 8, 42);
         try (SessionPublisher publisher = new SessionPublisher(stack.kafka(), tenant.id())) {
             Thread producer = stream.publishInBackground(publisher, Duration.ofMillis(40));
             for (int kill = 1; kill <= KILLS; kill++) {

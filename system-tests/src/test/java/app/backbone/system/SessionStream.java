@@ -51,10 +51,11 @@ public final class SessionStream {
     private volatile boolean running = true;
     private volatile Throwable failure;
 
-    public SessionStream(Tenant tenant, int members, long seed) {
+    /** Sessions of the members {@code memberPrefix + 0 ... memberPrefix + (members - 1)}. */
+    public SessionStream(Tenant tenant, String memberPrefix, int members, long seed) {
         this.tenant = tenant;
         for (int i = 0; i < members; i++) {
-            this.members.add("member-" + i);
+            this.members.add(memberPrefix + i);
         }
         this.random = new Random(seed);
         this.facts = tenant.facts(EXERCISES.toArray(String[]::new));
@@ -108,40 +109,64 @@ public final class SessionStream {
      * published again as it was, every fifteenth session again under a new event id.
      */
     public Thread publishInBackground(SessionPublisher publisher, Duration pause) {
+        return inBackground("session-publisher", pause, () -> {
+            CompletedSession session = next("k-");
+            String event = publisher.event(session);
+            publisher.send(session.memberId(), event);
+            sent(session);
+            if (events.get() % 10 == 0) {
+                publisher.send(session.memberId(), event);
+                repeated();
+            }
+            if (sent.size() % 15 == 0) {
+                publisher.send(session.memberId(), publisher.event(session));
+                repeated();
+            }
+        });
+    }
+
+    /**
+     * Reports new sessions to program-service until {@link #stop}, each against its member's program, pausing
+     * between them; every answer must be 202.
+     */
+    public Thread reportInBackground(Map<String, JsonNode> programs, Duration pause) {
+        return inBackground("session-reporter", pause, () -> {
+            CompletedSession session = next("r-");
+            JsonNode program = programs.get(session.memberId());
+            tenant.report(program.get("id").asText(), session).expect(202);
+            sent(session.prescribedBy(Tenant.prescriptions(program)));
+        });
+    }
+
+    private Thread inBackground(String name, Duration pause, Runnable step) {
         Thread thread = new Thread(() -> {
             while (running) {
-                CompletedSession session = next("k-");
-                String event = publisher.event(session);
-                publisher.send(session.memberId(), event);
-                sent(session);
-                if (events.get() % 10 == 0) {
-                    publisher.send(session.memberId(), event);
-                    repeated();
-                }
-                if (sent.size() % 15 == 0) {
-                    publisher.send(session.memberId(), publisher.event(session));
-                    repeated();
-                }
+                step.run();
                 pauseFor(pause);
             }
-        }, "session-publisher");
+        }, name);
         thread.setUncaughtExceptionHandler((t, e) -> failure = e);
         thread.start();
         return thread;
     }
 
-    /** Stops a background sender and fails if it failed. */
+    /** Stops a background sender of this stream and fails if it failed. */
     public void stop(Thread thread) throws InterruptedException {
         running = false;
         thread.join();
+        failIfSendingFailed();
+    }
+
+    /** Distinct sessions sent; fails once a background sender failed. */
+    public int published() {
+        failIfSendingFailed();
+        return sent.size();
+    }
+
+    private void failIfSendingFailed() {
         if (failure != null) {
             throw new AssertionError("Sending sessions failed", failure);
         }
-    }
-
-    /** Distinct sessions sent. */
-    public int published() {
-        return sent.size();
     }
 
     /** Events sent, repeats included. */
