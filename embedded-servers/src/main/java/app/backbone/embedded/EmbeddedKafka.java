@@ -54,8 +54,9 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param controllerPort the controller port, or 0 for a free one
      */
     public static EmbeddedKafka start(Path dataDir, int port, int controllerPort) throws IOException {
-        int clientPort = port == 0 ? FreePorts.find() : port;
-        int quorumPort = controllerPort == 0 ? FreePorts.find() : controllerPort;
+        List<Integer> free = FreePorts.find(2);
+        int clientPort = port == 0 ? free.get(0) : port;
+        int quorumPort = controllerPort == 0 ? free.get(1) : controllerPort;
         QUIETED.stream().filter(logger -> logger.getLevel() == null).forEach(logger -> logger.setLevel(Level.WARNING));
         Files.createDirectories(dataDir);
         Path logDir = dataDir.resolve("logs");

@@ -25,8 +25,9 @@ class EmbeddedKafkaTest {
 
     @Test
     void recordWrittenBeforeRestartIsReadAfterIt() throws Exception {
-        int port = FreePorts.find();
-        int controllerPort = FreePorts.find();
+        List<Integer> ports = FreePorts.find(2);
+        int port = ports.get(0);
+        int controllerPort = ports.get(1);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, port, controllerPort)) {
             try (var producer = new KafkaProducer<String, String>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),

@@ -84,14 +84,15 @@ class LocalStackIT {
 
     private StackSettings settings() {
         Path root = Path.of("").toAbsolutePath().getParent();
+        List<Integer> ports = FreePorts.find(6);
         Map<String, String> env = Map.of(
                 "BACKBONE_HOME", home.toString(),
-                "BACKBONE_POSTGRES_PORT", String.valueOf(FreePorts.find()),
-                "BACKBONE_KAFKA_PORT", String.valueOf(FreePorts.find()),
-                "BACKBONE_KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.find()),
-                "BACKBONE_CATALOG_PORT", String.valueOf(FreePorts.find()),
-                "BACKBONE_PROGRAM_PORT", String.valueOf(FreePorts.find()),
-                "BACKBONE_LOGGING_PORT", String.valueOf(FreePorts.find()));
+                "BACKBONE_POSTGRES_PORT", String.valueOf(ports.get(0)),
+                "BACKBONE_KAFKA_PORT", String.valueOf(ports.get(1)),
+                "BACKBONE_KAFKA_CONTROLLER_PORT", String.valueOf(ports.get(2)),
+                "BACKBONE_CATALOG_PORT", String.valueOf(ports.get(3)),
+                "BACKBONE_PROGRAM_PORT", String.valueOf(ports.get(4)),
+                "BACKBONE_LOGGING_PORT", String.valueOf(ports.get(5)));
         return StackSettings.fromEnvironment(root, env);
     }
 

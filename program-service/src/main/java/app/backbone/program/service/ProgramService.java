@@ -1,6 +1,7 @@
 package app.backbone.program.service;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -71,7 +72,8 @@ public class ProgramService {
         program.includeSuperset = request.includeSuperset();
         program.includeArms = request.includeArms();
         program.plan = write(plan);
-        program.createdAt = clock.instant();
+        // PostgreSQL keeps microseconds: the answer to the create shows what a later read will.
+        program.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         program.persist();
         return program;
     }

@@ -1,0 +1,116 @@
+package app.backbone.system;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import app.backbone.embedded.FreePorts;
+import app.backbone.localstack.LocalStack;
+import app.backbone.localstack.StackSettings;
+
+/**
+ * The platform under test, started once for all system tests as {@code ./backbone up} starts it: PostgreSQL, a
+ * KRaft broker and the three packaged services as separate processes, on free ports, with data under
+ * {@code system-tests/target/system-stack}. Tests reach it only through HTTP and Kafka.
+ */
+public final class SystemStack implements AutoCloseable {
+
+    public static final String CATALOG = "catalog-service";
+    public static final String PROGRAM = "program-service";
+    public static final String LOGGING = "logging-service";
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
+
+    private final LocalStack stack;
+    private final Path home;
+    private final Api api;
+
+    private SystemStack(LocalStack stack, Path home) {
+        this.stack = stack;
+        this.home = home;
+        this.api = new Api();
+    }
+
+    /** Starts everything on free ports in a fresh home directory and waits until every service is ready. */
+    static SystemStack start() throws Exception {
+        Path module = Path.of("").toAbsolutePath();
+        Path home = module.resolve("target/system-stack");
+        deleteRecursively(home);
+        Map<String, String> env = new HashMap<>();
+        env.put("BACKBONE_HOME", home.toString());
+        List<String> servers = List.of("POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "CATALOG", "PROGRAM", "LOGGING");
+        List<Integer> ports = FreePorts.find(servers.size());
+        for (int i = 0; i < servers.size(); i++) {
+            env.put("BACKBONE_" + servers.get(i) + "_PORT", String.valueOf(ports.get(i)));
+        }
+        StackSettings settings = StackSettings.fromEnvironment(module.getParent(), env);
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        LocalStack stack = new LocalStack(settings, new PrintStream(progress, true, StandardCharsets.UTF_8));
+        long started = System.nanoTime();
+        try {
+            stack.start();
+        } finally {
+            System.out.print(progress.toString(StandardCharsets.UTF_8));
+        }
+        System.out.printf("System stack up in %.1f s; service logs in %s%n", (System.nanoTime() - started) / 1e9,
+                home.resolve("logs"));
+        return new SystemStack(stack, home);
+    }
+
+    /** The control API of the running stack: stop, kill and restart services, stop and start Kafka. */
+    public LocalStack control() {
+        return stack;
+    }
+
+    /** HTTP calls to the services. */
+    public Api api() {
+        return api;
+    }
+
+    public String url(String service) {
+        return stack.service(service).baseUrl();
+    }
+
+    public String kafka() {
+        return stack.kafkaBootstrapServers();
+    }
+
+    /** A bearer token for the tenant with these roles (none for a token without roles). */
+    public String token(String tenant, String... roles) {
+        return stack.token(tenant, List.of(roles), TOKEN_LIFETIME);
+    }
+
+    /** Where the services write their logs, for failure messages. */
+    public Path logDir() {
+        return home.resolve("logs");
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package app.backbone.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import app.backbone.system.CompletedSession.Prescription;
+import app.backbone.system.ExpectedFigures.Facts;
+
+/** One gym chain using the platform through the services' public APIs, with a token for every role. */
+public final class Tenant {
+
+    private final SystemStack stack;
+    private final String id;
+    private final String admin;
+    private final String trainer;
+
+    private Tenant(SystemStack stack, String id) {
+        this.stack = stack;
+        this.id = id;
+        this.admin = stack.token(id, "admin");
+        this.trainer = stack.token(id, "trainer");
+    }
+
+    /** A new tenant no other test uses. */
+    public static Tenant create(SystemStack stack, String purpose) {
+        return new Tenant(stack, "sys-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String adminToken() {
+        return admin;
+    }
+
+    public String trainerToken() {
+        return trainer;
+    }
+
+    private String catalog(String path) {
+        return stack.url(SystemStack.CATALOG) + path;
+    }
+
+    private String program(String path) {
+        return stack.url(SystemStack.PROGRAM) + path;
+    }
+
+    private String logging(String path) {
+        return stack.url(SystemStack.LOGGING) + path;
+    }
+
+    /** The catalog facts of these exercises, read from catalog-service. */
+    public Map<String, Facts> facts(String... exerciseIds) {
+        Map<String, Facts> facts = new HashMap<>();
+        for (String exerciseId : exerciseIds) {
+            JsonNode exercise = stack.api().get(catalog("/exercises/" + exerciseId)).token(trainer).send()
+                    .expect(200).json();
+            facts.put(exerciseId, new Facts(exercise.get("movementPattern").asText(),
+                    strings(exercise.get("primaryMuscles")), strings(exercise.get("secondaryMuscles"))));
+        }
+        return facts;
+    }
+
+    /** Creates a tenant exercise (role admin) and returns catalog-service's answer. */
+    public JsonNode createExercise(Map<String, Object> exercise) {
+        return stack.api().post(catalog("/exercises")).token(admin).json(exercise).send().expect(201).json();
+    }
+
+    /** Generates and keeps a program (role trainer) and returns it. */
+    public JsonNode createProgram(String memberId, String goal) {
+        return stack.api().post(program("/programs")).token(trainer)
+                .json(Map.of("memberId", memberId, "goal", goal)).send().expect(201).json();
+    }
+
+    /** Each prescribed exercise of a program with its rep range, first prescription first. */
+    public static Map<String, Prescription> prescriptions(JsonNode program) {
+        Map<String, Prescription> prescriptions = new HashMap<>();
+        for (JsonNode session : program.get("sessions")) {
+            for (JsonNode block : session.get("blocks")) {
+                for (JsonNode p : block.get("prescriptions")) {
+                    prescriptions.putIfAbsent(p.get("exerciseId").asText(), new Prescription(p.get("sets").asInt(),
+                            integer(p.get("repsMin")), integer(p.get("repsMax"))));
+                }
+            }
+        }
+        return prescriptions;
+    }
+
+    /** Reports a session of a program to program-service (role trainer). */
+    public Reply report(String programId, CompletedSession session) {
+        return stack.api().post(program("/programs/" + programId + "/sessions")).token(trainer)
+                .json(session.report()).send();
+    }
+
+    /** The ids of every session logging-service holds for a member, reading all pages. */
+    public List<String> sessionIds(String memberId) {
+        List<String> ids = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode answer = stack.api().get(logging("/members/" + memberId + "/sessions?size=200&page=" + page))
+                    .token(trainer).send().expect(200).json();
+            answer.get("items").forEach(item -> ids.add(item.get("sessionId").asText()));
+            if (answer.get("items").size() < 200) {
+                assertEquals(ids.size(), answer.get("total").asInt(), "total of the session pages");
+                return ids;
+            }
+        }
+    }
+
+    /** How many sessions logging-service holds for a member. */
+    public long sessionCount(String memberId) {
+        return stack.api().get(logging("/members/" + memberId + "/sessions?size=1")).token(trainer).send()
+                .expect(200).json().get("total").asLong();
+    }
+
+    public JsonNode volume(String memberId, LocalDate from, LocalDate to) {
+        return stack.api().get(logging("/members/" + memberId + "/volume?from=" + from + "&to=" + to))
+                .token(trainer).send().expect(200).json();
+    }
+
+    public Reply progression(String memberId, String exerciseId) {
+        return stack.api().get(logging("/members/" + memberId + "/progression?exerciseId=" + exerciseId))
+                .token(trainer).send();
+    }
+
+    public JsonNode records(String memberId) {
+        return stack.api().get(logging("/members/" + memberId + "/records")).token(trainer).send().expect(200).json();
+    }
+
+    /** Recomputes the tenant's figures from its stored sessions (role admin). */
+    public JsonNode rebuildFigures() {
+        return stack.api().post(logging("/figures/rebuild")).token(admin).send().expect(200).json();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    private static Integer integer(JsonNode value) {
+        return value == null || value.isNull() ? null : value.asInt();
+    }
+}

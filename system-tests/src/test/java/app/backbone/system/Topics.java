@@ -1,0 +1,62 @@
+package app.backbone.system;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads topics as an outside consumer: end offsets, and every record up to them. */
+public final class Topics {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private Topics() {
+    }
+
+    /** The end offset of each partition of the topic. */
+    public static Map<TopicPartition, Long> endOffsets(String bootstrapServers, String topic) {
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+            return consumer.endOffsets(partitions(consumer, topic), TIMEOUT);
+        }
+    }
+
+    /** Every record of the topic up to its current end, partition by partition. */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions, TIMEOUT));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            Instant deadline = Instant.now().plus(TIMEOUT);
+            while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < ends.get(p))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Could not read " + topic + " to its end in " + TIMEOUT);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {
+        return consumer.partitionsFor(topic, TIMEOUT).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+    }
+
+    private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new StringDeserializer());
+    }
+}

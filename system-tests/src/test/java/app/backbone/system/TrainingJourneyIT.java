@@ -1,0 +1,169 @@
+package app.backbone.system;
+
+import static app.backbone.system.CompletedSession.SetDone.toFailure;
+import static app.backbone.system.CompletedSession.SetDone.warmup;
+import static app.backbone.system.CompletedSession.SetDone.work;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import app.backbone.system.CompletedSession.Entry;
+import app.backbone.system.CompletedSession.Prescription;
+import app.backbone.system.CompletedSession.SetDone;
+import app.backbone.system.ExpectedFigures.Facts;
+
+/**
+ * A trainer builds a program for a member, the member reports four weeks of sessions to program-service, and
+ * logging-service's volume, progression and records answers equal DESIGN.md's formulas computed here; the
+ * recommendation follows double progression session by session.
+ */
+@SystemTest
+class TrainingJourneyIT {
+
+    private static final Duration INGEST = Duration.ofSeconds(60);
+    private static final String MEMBER = "member-1";
+
+    private final SystemStack stack;
+    private final Tenant tenant;
+
+    TrainingJourneyIT(SystemStack stack) {
+        this.stack = stack;
+        this.tenant = Tenant.create(stack, "journey");
+    }
+
+    @Test
+    void sessionsReportedToAProgramGiveTheFiguresAndRecommendationsOfTheFormulas() throws Exception {
+        JsonNode program = tenant.createProgram(MEMBER, "HYPERTROPHY");
+        String programId = program.get("id").asText();
+        assertEquals(program, stack.api().get(stack.url(SystemStack.PROGRAM) + "/programs/" + programId)
+                .token(tenant.trainerToken()).send().expect(200).json());
+
+        Map<String, Prescription> prescribed = Tenant.prescriptions(program);
+        Map<String, Facts> facts = new HashMap<>(tenant.facts(prescribed.keySet().toArray(String[]::new)));
+        String hinge = ranged(prescribed, facts, Set.of("HIP_HINGE"));
+        String row = ranged(prescribed, facts, Set.of("HORIZONTAL_PULL", "VERTICAL_PULL"));
+        String push = stack.api().get(stack.url(SystemStack.CATALOG) + "/exercises?pattern=HORIZONTAL_PUSH&size=1")
+                .token(tenant.trainerToken()).send().expect(200).json().at("/items/0/id").asText();
+        facts.putAll(tenant.facts(push));
+
+        LocalDate monday = LocalDate.now(ZoneOffset.UTC).with(DayOfWeek.MONDAY).minusWeeks(5);
+        List<CompletedSession> plan = List.of(
+                session("j-1", monday,
+                        entry(hinge, warmup(10, "40"), work(10, "60", 2), work(9, "60", 1), toFailure(8, "60")),
+                        entry(row, work(12, "50", 2), work(11, "50", 2), work(10, "50", null)),
+                        entry(push, work(10, "40", 4), work(8, "40", 2))),
+                session("j-2", monday.plusDays(3),
+                        entry(hinge, work(10, "60", 2), work(10, "60", 1), work(9, "60", 0)),
+                        entry(row, work(12, "50", 1), work(12, "50", 1), work(12, "50", 1))),
+                session("j-3", monday.plusWeeks(1),
+                        entry(hinge, work(10, "60", 1), work(10, "60", 1), work(10, "60", 1)),
+                        entry(row, work(9, "52.5", 0), toFailure(8, "52.5"), work(10, "52.5", 1))),
+                session("j-4", monday.plusWeeks(1).plusDays(3),
+                        entry(hinge, work(8, "65", 2), work(8, "65", 1), toFailure(7, "65")),
+                        entry(row, toFailure(9, "52.5"), work(9, "52.5", 0), work(9, "52.5", 0))),
+                session("j-5", monday.plusWeeks(3),
+                        entry(hinge, work(10, "65", 2), work(10, "65", 2), work(10, "65", 2), work(10, "65", 2)),
+                        entry(row, work(12, "47.5", 3), work(12, "47.5", 3), work(12, "47.5", 3)),
+                        entry(push, toFailure(10, "42.5"), work(12, "42.5", 0), work(15, null, 5))));
+        Map<String, List<String>> advice = Map.of(
+                hinge, List.of("HOLD 60", "HOLD 60", "INCREASE 65", "HOLD 65", "INCREASE 70"),
+                row, List.of("HOLD 50", "INCREASE 52.5", "HOLD 52.5", "DELOAD 47.5", "INCREASE 50"));
+
+        List<CompletedSession> logged = new ArrayList<>();
+        JsonNode lastAnswer = null;
+        for (int i = 0; i < plan.size(); i++) {
+            CompletedSession session = plan.get(i).prescribedBy(prescribed);
+            lastAnswer = tenant.report(programId, session).expect(202).json();
+            logged.add(session);
+            int count = logged.size();
+            await().atMost(INGEST).until(() -> tenant.sessionCount(MEMBER) == count);
+
+            for (String exercise : List.of(hinge, row)) {
+                JsonNode progression = tenant.progression(MEMBER, exercise).expect(200).json();
+                ExpectedFigures.assertProgression(ExpectedFigures.progression(logged, exercise, facts.get(exercise)),
+                        progression);
+                JsonNode recommendation = progression.get("recommendation");
+                assertEquals(advice.get(exercise).get(i), recommendation.get("action").asText() + " "
+                        + recommendation.get("nextLoadKg").decimalValue().stripTrailingZeros().toPlainString(),
+                        () -> exercise + " after session " + count + ": " + recommendation);
+            }
+        }
+
+        CompletedSession last = logged.get(logged.size() - 1);
+        assertEquals(lastAnswer, tenant.report(programId, last).expect(202).json(), "a retry answers the same");
+        CompletedSession marker = session("j-6", monday.plusWeeks(3).plusDays(2),
+                entry(push, work(10, "45", 1), work(10, "45", 1))).prescribedBy(prescribed);
+        tenant.report(programId, marker).expect(202);
+        logged.add(marker);
+        await().atMost(INGEST).until(() -> tenant.sessionCount(MEMBER) == logged.size());
+        Map<String, Long> published = Topics.readAll(stack.kafka(), CompletedSession.TOPIC).stream()
+                .map(ConsumerRecord::value).map(TrainingJourneyIT::json)
+                .filter(event -> event.get("tenantId").asText().equals(tenant.id()))
+                .collect(Collectors.groupingBy(event -> event.get("sessionId").asText(), Collectors.counting()));
+        assertEquals(logged.stream().collect(Collectors.toMap(CompletedSession::sessionId, s -> 1L)), published,
+                "program-service publishes each reported session once, a retry included");
+
+        LocalDate to = monday.plusWeeks(3).plusDays(6);
+        ExpectedFigures.assertWeeks(ExpectedFigures.weeks(logged, facts, monday, to),
+                tenant.volume(MEMBER, monday, to));
+        JsonNode records = tenant.records(MEMBER).get("exercises");
+        assertEquals(3, records.size(), () -> "records per exercise: " + records);
+        for (JsonNode entry : records) {
+            String exercise = entry.get("exerciseId").asText();
+            ExpectedFigures.assertRecords(ExpectedFigures.progression(logged, exercise, facts.get(exercise))
+                    .records(), entry.get("records"));
+        }
+        JsonNode sessions = stack.api().get(stack.url(SystemStack.LOGGING) + "/members/" + MEMBER + "/sessions")
+                .token(tenant.trainerToken()).send().expect(200).json();
+        assertEquals(6, sessions.get("total").asInt());
+        List<String> newestFirst = new ArrayList<>();
+        sessions.get("items").forEach(item -> {
+            newestFirst.add(item.get("sessionId").asText());
+            assertEquals(programId, item.get("programId").asText());
+        });
+        assertEquals(List.of("j-6", "j-5", "j-4", "j-3", "j-2", "j-1"), newestFirst);
+    }
+
+    /** The prescribed exercise of one of these patterns with a closed rep range. */
+    private static String ranged(Map<String, Prescription> prescribed, Map<String, Facts> facts,
+            Set<String> patterns) {
+        return prescribed.entrySet().stream()
+                .filter(e -> patterns.contains(facts.get(e.getKey()).movementPattern()))
+                .filter(e -> e.getValue().repsMin() != null && e.getValue().repsMax() != null)
+                .map(Map.Entry::getKey).sorted().findFirst()
+                .orElseThrow(() -> new AssertionError("The program has no " + patterns + " with a rep range"));
+    }
+
+    private static CompletedSession session(String id, LocalDate day, Entry... entries) {
+        return new CompletedSession(MEMBER, id, day.atTime(LocalTime.of(18, 0)).toInstant(ZoneOffset.UTC),
+                List.of(entries));
+    }
+
+    private static Entry entry(String exerciseId, SetDone... sets) {
+        return new Entry(exerciseId, null, List.of(sets));
+    }
+
+    private static JsonNode json(String value) {
+        try {
+            return Api.JSON.readTree(value);
+        } catch (Exception e) {
+            throw new AssertionError("Not JSON: " + value, e);
+        }
+    }
+}
