@@ -47,6 +47,8 @@ public final class SystemStack implements AutoCloseable {
         deleteRecursively(home);
         Map<String, String> env = new HashMap<>();
         env.put("BACKBONE_HOME", home.toString());
+        // Every run starts from a fresh home, so a startup cache would only be trained, never used.
+        env.put("BACKBONE_STARTUP_CACHE", "false");
         List<String> servers = List.of("POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "CATALOG", "PROGRAM", "LOGGING");
         List<Integer> ports = FreePorts.find(servers.size());
         for (int i = 0; i < servers.size(); i++) {
