@@ -13,9 +13,13 @@ public class PageParams {
     /** The largest page a caller may ask for. */
     public static final int MAX_SIZE = 200;
 
+    /** The last page number whose first entry the database can still be asked for (an int offset). */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
+
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(value = 0, message = "must be 0 or more")
+    @Min(value = 0, message = "must be between 0 and " + MAX_PAGE)
+    @Max(value = MAX_PAGE, message = "must be between 0 and " + MAX_PAGE)
     @Parameter(description = "Zero-based page number")
     public int page;
 

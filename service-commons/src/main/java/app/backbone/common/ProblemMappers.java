@@ -64,8 +64,10 @@ public class ProblemMappers {
             String allowed = Arrays.stream(target.getEnumConstants()).map(String::valueOf)
                     .collect(Collectors.joining(", "));
             message = "'" + e.getValue() + "' is not one of the allowed values: " + allowed + ".";
+        } else if (target == String.class) {
+            message = "The text holds a NUL character or invalid UTF-8.";
         } else {
-            message = "'" + e.getValue() + "' is not a valid " + typeName(target) + ".";
+            message = "'" + e.getValue() + "' is not " + typeName(target) + ".";
         }
         return malformed(field, message);
     }

@@ -18,11 +18,13 @@ public final class Endpoints {
     /**
      * One documented operation.
      *
-     * @param service the module that serves it
-     * @param roles   the roles the document says may call it
-     * @param body    whether it takes a request body
+     * @param service   the module that serves it
+     * @param roles     the roles the document says may call it
+     * @param operation the operation as documented
+     * @param document  the whole OpenAPI document, for the schemas the operation refers to
      */
-    public record Endpoint(String service, String method, String path, List<String> roles, boolean body) {
+    public record Endpoint(String service, String method, String path, List<String> roles, JsonNode operation,
+            JsonNode document) {
 
         /** How tests name it: {@code POST /programs/{id}/sessions}. */
         public String key() {
@@ -42,7 +44,7 @@ public final class Endpoints {
                     JsonNode operation = path.getValue().get(method);
                     if (operation != null) {
                         endpoints.add(new Endpoint(service, method.toUpperCase(), path.getKey(), roles(operation),
-                                operation.has("requestBody")));
+                                operation, document));
                     }
                 }
             }

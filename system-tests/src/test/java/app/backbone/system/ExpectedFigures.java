@@ -68,11 +68,11 @@ public final class ExpectedFigures {
     public record Progression(List<Point> series, Records records, Advice recommendation) {
     }
 
-    public static boolean isWorking(CompletedSession.SetDone set) {
+    private static boolean isWorking(CompletedSession.SetDone set) {
         return !set.warmup();
     }
 
-    public static boolean isHard(CompletedSession.SetDone set) {
+    private static boolean isHard(CompletedSession.SetDone set) {
         return isWorking(set) && (set.toFailure() || set.rir() == null || set.rir() <= 3);
     }
 
@@ -81,7 +81,7 @@ public final class ExpectedFigures {
     }
 
     /** Epley adjusted for reps in reserve, for loaded working sets with reps + rir up to 12. */
-    public static BigDecimal e1rm(CompletedSession.SetDone set) {
+    private static BigDecimal e1rm(CompletedSession.SetDone set) {
         if (!isWorking(set) || !isLoaded(set) || set.reps() == null || set.reps() < 1) {
             return null;
         }
@@ -102,7 +102,7 @@ public final class ExpectedFigures {
     }
 
     /** The ISO week (UTC) of a session, as {@code 2026-W07}. */
-    public static String weekOf(CompletedSession session) {
+    private static String weekOf(CompletedSession session) {
         return weekOf(session.completedAt().atZone(ZoneOffset.UTC).toLocalDate());
     }
 

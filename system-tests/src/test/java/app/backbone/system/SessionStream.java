@@ -67,7 +67,7 @@ public final class SessionStream {
     }
 
     /** A new session of the next member, with the stream's prescriptions; not yet sent. */
-    public synchronized CompletedSession next(String idPrefix) {
+    private synchronized CompletedSession next(String idPrefix) {
         int n = sequence.getAndIncrement();
         List<Entry> entries = new ArrayList<>();
         for (String exerciseId : EXERCISES) {
@@ -94,13 +94,13 @@ public final class SessionStream {
     }
 
     /** Remembers a session as sent; a repeat of the same session id must change nothing. */
-    public void sent(CompletedSession session) {
+    private void sent(CompletedSession session) {
         sent.put(session.sessionId(), session);
         events.incrementAndGet();
     }
 
     /** Counts one more event that repeats a session already sent. */
-    public void repeated() {
+    private void repeated() {
         events.incrementAndGet();
     }
 

@@ -31,13 +31,10 @@ public final class SystemStack implements AutoCloseable {
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
 
     private final LocalStack stack;
-    private final Path home;
-    private final Api api;
+    private final Api api = new Api();
 
-    private SystemStack(LocalStack stack, Path home) {
+    private SystemStack(LocalStack stack) {
         this.stack = stack;
-        this.home = home;
-        this.api = new Api();
     }
 
     /** Starts everything on free ports in a fresh home directory and waits until every service is ready. */
@@ -65,7 +62,7 @@ public final class SystemStack implements AutoCloseable {
         }
         System.out.printf("System stack up in %.1f s; service logs in %s%n", (System.nanoTime() - started) / 1e9,
                 home.resolve("logs"));
-        return new SystemStack(stack, home);
+        return new SystemStack(stack);
     }
 
     /** The control API of the running stack: stop, kill and restart services, stop and start Kafka. */
@@ -89,11 +86,6 @@ public final class SystemStack implements AutoCloseable {
     /** A bearer token for the tenant with these roles (none for a token without roles). */
     public String token(String tenant, String... roles) {
         return stack.token(tenant, List.of(roles), TOKEN_LIFETIME);
-    }
-
-    /** Where the services write their logs, for failure messages. */
-    public Path logDir() {
-        return home.resolve("logs");
     }
 
     @Override

@@ -84,8 +84,8 @@ public class FigureResource {
             @QueryParam("from") @Parameter(description = "A day in the first week; default 11 weeks before 'to'")
             LocalDate from,
             @QueryParam("to") @Parameter(description = "A day in the last week; default today (UTC)") LocalDate to) {
-        LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : to;
-        LocalDate first = from == null ? last.minusWeeks(DEFAULT_WEEKS - 1) : from;
+        LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : DayParams.supported("to", to);
+        LocalDate first = from == null ? last.minusWeeks(DEFAULT_WEEKS - 1) : DayParams.supported("from", from);
         if (first.isAfter(last)) {
             throw invalid("to", "must not be before from");
         }

@@ -50,6 +50,8 @@ public class SessionResource {
             @QueryParam("from") @Parameter(description = "First day, e.g. 2026-01-05; open if absent") LocalDate from,
             @QueryParam("to") @Parameter(description = "Last day, e.g. 2026-03-29; open if absent") LocalDate to,
             @Valid @BeanParam PageParams page) {
+        DayParams.supported("from", from);
+        DayParams.supported("to", to);
         if (from != null && to != null && to.isBefore(from)) {
             throw new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", "'to' is before 'from'.",
                     List.of(new Problem.FieldError("to", "must not be before from")));

@@ -1,0 +1,28 @@
+package app.backbone.logging.rest;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import app.backbone.common.Problem;
+import app.backbone.common.ProblemException;
+import app.backbone.common.ProblemTypes;
+
+/** The {@code from} and {@code to} days of the read endpoints: ISO dates of years 1 to 9999. */
+final class DayParams {
+
+    static final LocalDate FIRST = LocalDate.of(1, 1, 1);
+    static final LocalDate LAST = LocalDate.of(9999, 12, 31);
+
+    private DayParams() {
+    }
+
+    /** The day as given, or a 400 problem naming the parameter when it is outside the years 1 to 9999. */
+    static LocalDate supported(String name, LocalDate day) {
+        if (day != null && (day.isBefore(FIRST) || day.isAfter(LAST))) {
+            String message = "must be a day of the years 1 to 9999";
+            throw new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", "'" + name + "' " + message
+                    + ".", List.of(new Problem.FieldError(name, message)));
+        }
+        return day;
+    }
+}
