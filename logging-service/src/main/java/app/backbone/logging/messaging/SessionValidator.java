@@ -3,6 +3,7 @@ package app.backbone.logging.messaging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,8 @@ import com.networknt.schema.ValidationMessage;
 public class SessionValidator {
 
     static final String SCHEMA = "contracts/training.sessions.completed.schema.json";
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
 
     private final ObjectMapper mapper;
     private final JsonSchema schema;
@@ -53,11 +56,32 @@ public class SessionValidator {
             return Result.rejected("schema violation: " + errors.stream().map(ValidationMessage::getMessage)
                     .sorted().limit(10).collect(Collectors.joining("; ")));
         }
+        SessionCompleted event;
         try {
-            return new Result(mapper.treeToValue(tree, SessionCompleted.class), null);
+            event = mapper.treeToValue(tree, SessionCompleted.class);
         } catch (JsonProcessingException e) {
             return Result.rejected("unreadable: " + e.getOriginalMessage());
         }
+        String outOfRange = outOfRange(event);
+        return outOfRange == null ? new Result(event, null) : Result.rejected("out of range: " + outOfRange);
+    }
+
+    /**
+     * What the schema cannot say but storing needs: a completion in the years 1 to 9999 (PostgreSQL's timestamps
+     * and the ISO weeks of the figures) and rep ranges that do not end below their start.
+     */
+    private static String outOfRange(SessionCompleted event) {
+        if (event.completedAt().isBefore(FIRST_INSTANT) || !event.completedAt().isBefore(AFTER_LAST_INSTANT)) {
+            return "completedAt " + event.completedAt() + " is not in the years 1 to 9999";
+        }
+        for (SessionCompleted.ExerciseDone exercise : event.exercises()) {
+            SessionCompleted.Prescribed p = exercise.prescription();
+            if (p != null && p.repsMin() != null && p.repsMax() != null && p.repsMax() < p.repsMin()) {
+                return "the prescription of " + exercise.exerciseId() + " has repsMax " + p.repsMax()
+                        + " below repsMin " + p.repsMin();
+            }
+        }
+        return null;
     }
 
     /** Either an event or a reason. */
