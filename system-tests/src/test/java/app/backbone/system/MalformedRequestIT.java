@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,13 +14,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -103,7 +107,7 @@ class MalformedRequestIT {
                         405)));
             }
         });
-        Collections.shuffle(attempts, new java.util.Random(seed));
+        Collections.shuffle(attempts, new Random(seed));
 
         Snapshot before = snapshot();
         long started = System.nanoTime();
@@ -361,9 +365,9 @@ class MalformedRequestIT {
 
     /** Failures counted by endpoint, kind of malformation and status, for a quick overview. */
     private static Map<String, Long> byKind(List<String> failures) {
-        return failures.stream().collect(java.util.stream.Collectors.groupingBy(
+        return failures.stream().collect(Collectors.groupingBy(
                 f -> f.replaceAll("^(\\S+) \\S+ \\[([^:\\]]*).*\\] -> (\\S+).*$", "$1 $2 -> $3"),
-                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+                TreeMap::new, Collectors.counting()));
     }
 
     private long endOf(String topic) {
@@ -377,7 +381,7 @@ class MalformedRequestIT {
     }
 
     private static byte[] json(JsonNode node) {
-        return node.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return node.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String shorten(String text) {

@@ -1,6 +1,7 @@
 package app.backbone.system;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 /**
  * Malformed requests drawn from a seeded {@link Random}: variants of a valid request that no correct service may
@@ -376,12 +378,12 @@ public final class MalformedRequests {
             }
             for (String huge : List.of("1e400", "-1e400", "123456789012345678901234567890", "2147483648",
                     "-2147483649", "9.999999999999999e307")) {
-                values.add(() -> NODES.rawValueNode(new com.fasterxml.jackson.databind.util.RawValue(huge)));
+                values.add(() -> NODES.rawValueNode(new RawValue(huge)));
             }
         }
         if (schema.has("multipleOf")) {
-            values.add(() -> NODES.numberNode(new java.math.BigDecimal("0.001")));
-            values.add(() -> NODES.rawValueNode(new com.fasterxml.jackson.databind.util.RawValue("1e-400")));
+            values.add(() -> NODES.numberNode(new BigDecimal("0.001")));
+            values.add(() -> NODES.rawValueNode(new RawValue("1e-400")));
         }
         if (schema.path("minItems").asInt() > 0) {
             values.add(NODES::arrayNode);
