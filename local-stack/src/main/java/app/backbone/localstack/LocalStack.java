@@ -293,6 +293,11 @@ public final class LocalStack implements AutoCloseable {
         kafka = EmbeddedKafka.start(settings.home().resolve("kafka"), settings.kafkaPort(), settings.controllerPort());
     }
 
+    /** Whether the Kafka broker runs (it does unless {@link #stopKafka()} stopped it). */
+    public boolean kafkaRunning() {
+        return kafka != null;
+    }
+
     /** Kafka's bootstrap servers ({@code 127.0.0.1:port}). */
     public String kafkaBootstrapServers() {
         return "127.0.0.1:" + settings.kafkaPort();

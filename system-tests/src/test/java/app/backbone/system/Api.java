@@ -1,11 +1,13 @@
 package app.backbone.system;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,7 +75,7 @@ public final class Api {
         public Request json(Object value) {
             try {
                 String text = value instanceof String s ? s : JSON.writeValueAsString(value);
-                return body(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
+                return body(text.getBytes(StandardCharsets.UTF_8), "application/json");
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("Not serialisable: " + value, e);
             }
@@ -90,7 +92,7 @@ public final class Api {
 
         /** A body of unannounced length, sent chunked. */
         public Request chunked(byte[] bytes, String contentType) {
-            body = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes));
+            body = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
             if (contentType != null) {
                 header("Content-Type", contentType);
             }

@@ -33,14 +33,15 @@ class LoggingCrashIT {
         try (SessionPublisher publisher = new SessionPublisher(stack.kafka(), tenant.id())) {
             Thread producer = stream.publishInBackground(publisher, Duration.ofMillis(40));
             for (int kill = 1; kill <= KILLS; kill++) {
+                long before = stream.storedCount();
+                await().atMost(CATCH_UP).until(() -> stream.storedCount() >= before + 20);
                 long stored = stream.storedCount();
-                await().atMost(CATCH_UP).until(() -> stream.storedCount() >= stored + 20);
                 stack.control().killService(SystemStack.LOGGING);
                 int published = stream.published();
                 await().atMost(CATCH_UP).until(() -> stream.published() >= published + 100);
                 Duration restart = stack.control().restartService(SystemStack.LOGGING);
-                System.out.printf("Killed logging-service with %d sessions stored; ready again in %.1f s%n", stored,
-                        restart.toMillis() / 1e3);
+                System.out.printf("Killed logging-service after %d sessions were stored; ready again in %.1f s%n",
+                        stored, restart.toMillis() / 1e3);
             }
             int published = stream.published();
             await().atMost(CATCH_UP).until(() -> stream.published() >= published + 100);

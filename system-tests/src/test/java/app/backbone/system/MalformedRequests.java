@@ -1,6 +1,7 @@
 package app.backbone.system;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 /**
  * Malformed requests drawn from a seeded {@link Random}: variants of a valid request that no correct service may
@@ -332,37 +334,42 @@ public final class MalformedRequests {
         return pick(values).get();
     }
 
-    private JsonNode invalidValue(JsonNode schema) {
-        List<Supplier<JsonNode>> values = new ArrayList<>();
+    /** Short texts the schema does not allow: not in its enum, a character too long, breaking its pattern. */
+    private List<String> invalidTexts(JsonNode schema) {
+        List<String> values = new ArrayList<>();
         if (schema.has("enum")) {
             String valid = schema.get("enum").get(random.nextInt(schema.get("enum").size())).asText();
-            values.add(() -> NODES.textNode("NOT_A_VALUE"));
-            values.add(() -> NODES.textNode(valid.toLowerCase(Locale.ROOT)));
-            values.add(() -> NODES.textNode(valid + "X"));
-            values.add(() -> NODES.textNode(""));
-            values.add(() -> NODES.textNode("1"));
+            values.addAll(List.of("NOT_A_VALUE", valid.toLowerCase(Locale.ROOT), valid + "X", "", "1"));
         }
         if (schema.has("maxLength")) {
-            int max = schema.get("maxLength").asInt();
-            values.add(() -> NODES.textNode("a".repeat(max + 1)));
-            values.add(() -> NODES.textNode("b".repeat(Math.min(max * 50 + 1, BODY_LIMIT / 2))));
+            values.add("a".repeat(schema.get("maxLength").asInt() + 1));
         }
         if (schema.path("minLength").asInt() > 0) {
-            values.add(() -> NODES.textNode(""));
+            values.add("");
         }
         if (schema.has("pattern")) {
             String pattern = schema.get("pattern").asText();
             for (String candidate : List.of("   ", "", "has space", "ü", "tab\there", "x".repeat(300), "a/b")) {
                 if (violates(pattern, candidate)) {
-                    values.add(() -> NODES.textNode(candidate));
+                    values.add(candidate);
                 }
             }
         }
         if (schema.path("format").asText().equals("date-time")) {
-            for (String date : List.of("yesterday", "2026-13-01T00:00:00Z", "2026-01-01", "2026-01-01T25:00:00Z",
-                    "2999-01-01T00:00:00Z", "+1000000000-01-01T00:00:00Z", "1/2/2026")) {
-                values.add(() -> NODES.textNode(date));
-            }
+            values.addAll(List.of("yesterday", "2026-13-01T00:00:00Z", "2026-01-01", "2026-01-01T25:00:00Z",
+                    "2999-01-01T00:00:00Z", "+1000000000-01-01T00:00:00Z", "1/2/2026"));
+        }
+        return values;
+    }
+
+    private JsonNode invalidValue(JsonNode schema) {
+        List<Supplier<JsonNode>> values = new ArrayList<>();
+        for (String text : invalidTexts(schema)) {
+            values.add(() -> NODES.textNode(text));
+        }
+        if (schema.has("maxLength")) {
+            int max = schema.get("maxLength").asInt();
+            values.add(() -> NODES.textNode("b".repeat(Math.min(max * 50 + 1, BODY_LIMIT / 2))));
         }
         if (schema.has("minimum") || schema.has("maximum")) {
             boolean integer = schema.path("type").asText().equals("integer");
@@ -376,12 +383,12 @@ public final class MalformedRequests {
             }
             for (String huge : List.of("1e400", "-1e400", "123456789012345678901234567890", "2147483648",
                     "-2147483649", "9.999999999999999e307")) {
-                values.add(() -> NODES.rawValueNode(new com.fasterxml.jackson.databind.util.RawValue(huge)));
+                values.add(() -> NODES.rawValueNode(new RawValue(huge)));
             }
         }
         if (schema.has("multipleOf")) {
-            values.add(() -> NODES.numberNode(new java.math.BigDecimal("0.001")));
-            values.add(() -> NODES.rawValueNode(new com.fasterxml.jackson.databind.util.RawValue("1e-400")));
+            values.add(() -> NODES.numberNode(new BigDecimal("0.001")));
+            values.add(() -> NODES.rawValueNode(new RawValue("1e-400")));
         }
         if (schema.path("minItems").asInt() > 0) {
             values.add(NODES::arrayNode);
@@ -441,10 +448,8 @@ public final class MalformedRequests {
         } else if (type.equals("array")) {
             values.addAll(List.of("NOT_A_VALUE", "lats", "LATS,NOPE", "\u00c9"));
         } else {
-            JsonNode invalid = invalidValue(schema);
-            if (invalid != null) {
-                values.add(invalid.asText());
-            } else if (parameter.get("in").asText().equals("path")) {
+            values.addAll(invalidTexts(schema));
+            if (values.isEmpty() && parameter.get("in").asText().equals("path")) {
                 values.add("no-such-" + randomText(20));
             }
         }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 
 import app.backbone.embedded.FreePorts;
 import app.backbone.localstack.LocalStack;
+import app.backbone.localstack.ServiceProcess;
 import app.backbone.localstack.StackSettings;
 
 /**
@@ -63,6 +65,26 @@ public final class SystemStack implements AutoCloseable {
         System.out.printf("System stack up in %.1f s; service logs in %s%n", (System.nanoTime() - started) / 1e9,
                 home.resolve("logs"));
         return new SystemStack(stack);
+    }
+
+    /**
+     * Brings back what a test left stopped (the broker, a service), so that a failed test does not fail the next.
+     *
+     * @return what had to be brought back, empty when nothing
+     */
+    List<String> heal() throws Exception {
+        List<String> healed = new ArrayList<>();
+        if (!stack.kafkaRunning()) {
+            stack.startKafka();
+            healed.add("Kafka");
+        }
+        for (ServiceProcess service : stack.services()) {
+            if (!service.isAlive()) {
+                stack.restartService(service.service().name());
+                healed.add(service.service().name());
+            }
+        }
+        return healed;
     }
 
     /** The control API of the running stack: stop, kill and restart services, stop and start Kafka. */

@@ -36,7 +36,8 @@ import app.backbone.logging.messaging.SessionCompleted.SetDone;
  * Reads a completed-session record, accepting it only if it matches the documented schema
  * ({@code contracts/training.sessions.completed.schema.json}). The schema's rules are applied in code, on a strict
  * binding (no coercion, no unknown fields, required fields), which costs a fraction of interpreting the schema
- * for every record; {@code SessionValidatorTest} holds the two to the same verdicts.
+ * for every record; {@code SessionValidatorTest} holds the two to the same verdicts. Beyond the schema it refuses
+ * what nothing could store: a completion outside the years 1 to 9999 and a rep range ending below its start.
  */
 @ApplicationScoped
 public class SessionValidator {
@@ -47,6 +48,8 @@ public class SessionValidator {
     private static final Pattern DATE_TIME = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
     private static final BigDecimal MAX_LOAD_KG = BigDecimal.valueOf(1000);
+    private static final Instant FIRST_STORABLE = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST_STORABLE = Instant.parse("+10000-01-01T00:00:00Z");
     private static final int MAX_REPORTED = 10;
 
     private final ObjectReader reader = JsonMapper.builder()
@@ -99,6 +102,9 @@ public class SessionValidator {
         require(found, event.schemaVersion() == 1, "schemaVersion", "must be 1");
         require(found, event.occurredAt() != null, "occurredAt", "is required");
         require(found, event.completedAt() != null, "completedAt", "is required");
+        require(found, event.completedAt() == null || !event.completedAt().isBefore(FIRST_STORABLE)
+                && event.completedAt().isBefore(AFTER_LAST_STORABLE), "completedAt",
+                "must be in the years 1 to 9999 (out of range: PostgreSQL timestamps and ISO weeks end there)");
         require(found, event.tenantId() != null && ID.matcher(event.tenantId()).matches(), "tenantId",
                 "must be 1-64 of A-Z a-z 0-9 . _ : -");
         require(found, event.memberId() != null && ID.matcher(event.memberId()).matches(), "memberId",
@@ -125,6 +131,9 @@ public class SessionValidator {
                         "must be 0-1000");
                 require(found, within(prescription.repsMax(), 0, 1000), at + ".prescription.repsMax",
                         "must be 0-1000");
+                require(found, prescription.repsMin() == null || prescription.repsMax() == null
+                        || prescription.repsMax() >= prescription.repsMin(), at + ".prescription.repsMax",
+                        "must not be below repsMin (out of range)");
             }
             List<SetDone> sets = exercise.sets();
             if (sets == null || sets.isEmpty() || sets.size() > 30) {

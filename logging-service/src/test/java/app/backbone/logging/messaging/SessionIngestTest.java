@@ -78,16 +78,40 @@ class SessionIngestTest {
         assertEquals(1, sessions("ingest-gym", before));
         assertEquals(0, sessions("ingest-gym", impossible));
         try (TopicReader dlq = new TopicReader(SessionTopics.REJECTED)) {
-            await().atMost(WAIT).until(() -> rejects(dlq.poll()).size() >= 2);
-            List<String> reasons = rejects(dlq.poll());
+            await().atMost(WAIT).until(() -> rejects(dlq.poll(), "m-poison").size() >= 2);
+            List<String> reasons = rejects(dlq.poll(), "m-poison");
             assertTrue(reasons.stream().anyMatch(r -> r.startsWith("not JSON")), reasons::toString);
             assertTrue(reasons.stream().anyMatch(r -> r.startsWith("schema violation") && r.contains("loadKg")
                     || r.contains("1000")), reasons::toString);
         }
     }
 
-    private static List<String> rejects(List<ConsumerRecord<String, String>> records) {
-        return records.stream().filter(r -> "m-poison".equals(r.key()))
+    @Test
+    void eventsTheSchemaAllowsButNothingCanStoreAreRejectedWhileTheBatchGoesOn() {
+        String yearZero = "year-zero-" + UUID.randomUUID();
+        String inverted = "inverted-" + UUID.randomUUID();
+        String after = "after-" + UUID.randomUUID();
+        try (TopicWriter writer = new TopicWriter()) {
+            writer.send(SessionTopics.COMPLETED, "m-range", event(UUID.randomUUID(), "ingest-gym", "m-range",
+                    yearZero, 100).replace("\"completedAt\":\"2026-11-20T18:00:00Z\"",
+                    "\"completedAt\":\"0000-12-31T23:00:00Z\""));
+            writer.send(SessionTopics.COMPLETED, "m-range", event(UUID.randomUUID(), "ingest-gym", "m-range",
+                    inverted, 100).replace("\"repsMin\":8,\"repsMax\":10", "\"repsMin\":12,\"repsMax\":8"));
+            writer.send(SessionTopics.COMPLETED, "m-range", event(UUID.randomUUID(), "ingest-gym", "m-range",
+                    after, 100));
+        }
+        await().atMost(WAIT).until(() -> sessions("ingest-gym", after) == 1);
+        assertEquals(0, sessions("ingest-gym", yearZero) + sessions("ingest-gym", inverted));
+        try (TopicReader dlq = new TopicReader(SessionTopics.REJECTED)) {
+            await().atMost(WAIT).until(() -> rejects(dlq.poll(), "m-range").size() >= 2);
+            List<String> reasons = rejects(dlq.poll(), "m-range");
+            assertTrue(reasons.stream().anyMatch(r -> r.contains("years 1 to 9999")), reasons::toString);
+            assertTrue(reasons.stream().anyMatch(r -> r.contains("below repsMin")), reasons::toString);
+        }
+    }
+
+    private static List<String> rejects(List<ConsumerRecord<String, String>> records, String member) {
+        return records.stream().filter(r -> member.equals(r.key()))
                 .map(r -> new String(r.headers().lastHeader(SessionConsumer.REASON_HEADER).value(),
                         StandardCharsets.UTF_8))
                 .toList();

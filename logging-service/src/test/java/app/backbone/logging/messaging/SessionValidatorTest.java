@@ -117,7 +117,7 @@ class SessionValidatorTest {
     }
 
     private void assertSameVerdict(String json, String... context) {
-        boolean schemaValid = schemaValid(json);
+        boolean schemaValid = schemaValid(json) && storable(json);
         SessionValidator.Result result = validator.read(json);
         assertEquals(schemaValid, result.accepted(), () -> (schemaValid ? "refused a valid event: " + result.reason()
                 : "accepted an invalid event") + " " + String.join(" ", context) + "\n" + json);
@@ -129,6 +129,29 @@ class SessionValidatorTest {
             return schema.validate(json, InputFormat.JSON).isEmpty();
         } catch (NumberFormatException e) {
             return false;
+        }
+    }
+
+    /** The two rules beyond the schema: a completion in the years 1 to 9999, rep ranges not ending below start. */
+    private static boolean storable(String json) {
+        try {
+            JsonNode event = JSON.readTree(json);
+            java.time.Instant completed = java.time.OffsetDateTime.parse(event.get("completedAt").asText()
+                    .toUpperCase()).toInstant();
+            if (completed.isBefore(java.time.Instant.parse("0001-01-01T00:00:00Z"))
+                    || !completed.isBefore(java.time.Instant.parse("+10000-01-01T00:00:00Z"))) {
+                return false;
+            }
+            for (JsonNode exercise : event.get("exercises")) {
+                JsonNode p = exercise.get("prescription");
+                if (p != null && p.path("repsMin").isInt() && p.path("repsMax").isInt()
+                        && p.get("repsMax").asInt() < p.get("repsMin").asInt()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return true;
         }
     }
 
