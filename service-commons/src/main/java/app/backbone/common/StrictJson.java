@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * Reads request bodies strictly, so that a malformed request is refused rather than guessed at: a value of the
  * wrong JSON type is not converted (no {@code "7"} for a number, {@code 1} for a boolean or an enum, {@code 1.5}
  * for an integer, {@code 12} for a text), a key given twice or anything after the document is an error, and text
- * holding a NUL character or half a surrogate pair (both can be written as JSON escapes) is refused. Only the
- * REST layer uses this mapper; events and stored JSON are read with the application's own.
+ * holding a NUL character or half a surrogate pair (both can be written as JSON escapes) is refused. The REST
+ * layer reads every request body with it; an event reader that must be as strict builds on {@link #strict}.
  */
 @Provider
 public class StrictJson implements ContextResolver<ObjectMapper> {
@@ -37,7 +37,8 @@ public class StrictJson implements ContextResolver<ObjectMapper> {
         return strict;
     }
 
-    static ObjectMapper strict(ObjectMapper mapper) {
+    /** Makes {@code mapper} strict, as described above, and returns it. */
+    public static ObjectMapper strict(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

@@ -1,12 +1,19 @@
 package app.backbone.common;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
@@ -17,32 +24,54 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * Verifies each bearer token once: a token that passed SmallRye JWT's checks is remembered, by its exact text,
  * until it expires, so a member system calling with the same token does not pay for an RSA signature check and
  * JSON parsing on every request. A token not seen before, or past its expiry, goes through the full verification
- * again. At most {@value #MAX_TOKENS} tokens are remembered.
+ * again. The cache is bounded ({@code backbone.verified-tokens.max-size}); each entry leaves it when its token
+ * expires, and the least used go first when it is full.
  */
 @ApplicationScoped
 @Alternative
 @Priority(1)
 public class VerifiedTokens extends JWTCallerPrincipalFactory {
 
-    static final int MAX_TOKENS = 10_000;
+    /** Settings under {@code backbone.verified-tokens}. */
+    @ConfigMapping(prefix = "backbone.verified-tokens")
+    public interface Config {
+
+        /** How many verified tokens are remembered at most. */
+        @WithDefault("10000")
+        long maxSize();
+    }
 
     private final JWTCallerPrincipalFactory verifier = new DefaultJWTCallerPrincipalFactory();
-    private final Map<String, JWTCallerPrincipal> verified = new ConcurrentHashMap<>();
+    private final Cache<String, JWTCallerPrincipal> verified;
+    private final Clock clock;
+
+    public VerifiedTokens(Config config, Clock clock) {
+        this.clock = clock;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(config.maxSize())
+                .expireAfter(Expiry.<String, JWTCallerPrincipal>creating((token, principal) -> untilExpiry(principal)))
+                .build();
+    }
 
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
-        JWTCallerPrincipal known = verified.get(token);
-        if (known != null && known.getExpirationTime() > System.currentTimeMillis() / 1000) {
+        JWTCallerPrincipal known = verified.getIfPresent(token);
+        if (known != null && !untilExpiry(known).isZero()) {
             return known;
         }
-        if (known != null) {
-            verified.remove(token);
-        }
         JWTCallerPrincipal principal = verifier.parse(token, authContextInfo);
-        if (verified.size() >= MAX_TOKENS) {
-            verified.clear();
-        }
         verified.put(token, principal);
         return principal;
+    }
+
+    /** How many tokens are remembered now. */
+    long size() {
+        verified.cleanUp();
+        return verified.estimatedSize();
+    }
+
+    private Duration untilExpiry(JWTCallerPrincipal principal) {
+        Duration left = Duration.between(clock.instant(), Instant.ofEpochSecond(principal.getExpirationTime()));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 }

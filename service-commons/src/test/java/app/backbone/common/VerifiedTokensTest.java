@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,7 +20,7 @@ class VerifiedTokensTest {
 
     private final JwtKeys keys = JwtKeys.generate();
     private final JWTAuthContextInfo context = new JWTAuthContextInfo(keys.publicKey(), TokenMinter.DEFAULT_ISSUER);
-    private final VerifiedTokens tokens = new VerifiedTokens();
+    private final VerifiedTokens tokens = new VerifiedTokens(() -> 10_000, Clock.systemUTC());
 
     @Test
     void aValidTokenIsVerifiedOnceAndThenRemembered() throws ParseException {

@@ -1,11 +1,25 @@
 package app.backbone.catalog.messaging;
 
-/** Topic names, which are also the channel names. */
-public final class CatalogTopics {
+import java.util.Map;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import app.backbone.catalog.config.CatalogConfig;
+
+/** The topics catalog-service publishes through its outbox, created by the relay as configured. */
+public class CatalogTopics {
 
     /** Compacted; key = exercise id; value = {@link ExerciseChanged}, the full current state. */
     public static final String EXERCISES = "catalog.exercises";
 
-    private CatalogTopics() {
+    @Produces
+    @Singleton
+    NewTopic exercises(CatalogConfig config) {
+        return new NewTopic(EXERCISES, config.topic().partitions(), config.topic().replicationFactor())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 }

@@ -31,9 +31,9 @@ public class ExerciseService {
     private final Outbox outbox;
     private final Clock clock;
 
-    public ExerciseService(Outbox outbox) {
+    public ExerciseService(Outbox outbox, Clock clock) {
         this.outbox = outbox;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** What a library synchronisation changed. */

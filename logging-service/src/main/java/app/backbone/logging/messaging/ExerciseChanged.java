@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import app.backbone.common.catalog.ExerciseState;
+
 /**
  * logging-service's copy of catalog-service's {@code ExerciseChanged} (schema version 1): the full state of one
- * exercise. Enum-valued fields are kept as strings so that values a newer catalog adds do not break the read
- * model; {@code ExerciseChangedContractTest} holds this copy against the catalog's published schema.
+ * exercise, which the catalog read model keeps. Enum-valued fields are kept as strings so that values a newer
+ * catalog adds do not break the read model; {@code ExerciseChangedContractTest} holds this copy against the
+ * catalog's published schema.
  */
 public record ExerciseChanged(
         UUID eventId,
@@ -30,5 +33,5 @@ public record ExerciseChanged(
         boolean loadable,
         List<String> contraindications,
         List<String> cues,
-        List<String> mediaUrls) {
+        List<String> mediaUrls) implements ExerciseState {
 }

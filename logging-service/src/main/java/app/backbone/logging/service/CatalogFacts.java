@@ -1,6 +1,5 @@
 package app.backbone.logging.service;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import app.backbone.logging.domain.CatalogExercise;
+import app.backbone.common.catalog.CatalogChanged;
+import app.backbone.common.catalog.CatalogExercise;
+import app.backbone.common.catalog.CatalogReadModelConfig;
 import app.backbone.logging.domain.figures.ExerciseFacts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -32,9 +32,8 @@ public class CatalogFacts {
     private final long ttlNanos;
     private final AtomicLong generation = new AtomicLong();
 
-    public CatalogFacts(@ConfigProperty(name = "backbone.logging.catalog-cache-ttl", defaultValue = "PT1S")
-            Duration ttl) {
-        this.ttlNanos = ttl.toNanos();
+    public CatalogFacts(CatalogReadModelConfig config) {
+        this.ttlNanos = config.cacheTtl().toNanos();
     }
 
     /** The facts of those exercises the read model holds, by id. */
@@ -73,7 +72,7 @@ public class CatalogFacts {
     }
 
     /** Forgets everything loaded; the next read of each exercise goes to the read model again. */
-    public void invalidate() {
+    void invalidate(@Observes CatalogChanged changed) {
         generation.incrementAndGet();
         byId.clear();
     }

@@ -14,8 +14,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import app.backbone.common.catalog.CatalogTopic;
 import app.backbone.logging.domain.TrainingSession;
-import app.backbone.logging.messaging.CatalogTopics;
 import app.backbone.logging.messaging.SessionTopics;
 import app.backbone.testsupport.ProblemJson;
 import app.backbone.testsupport.TestTokens;
@@ -139,7 +139,7 @@ class FigureApiTest {
                 .body("weeks[0].exercisesWithoutFacts", contains(exerciseId))
                 .body("weeks[0].hardSetsByMuscle.GLUTES", nullValue()));
         try (TopicWriter writer = new TopicWriter()) {
-            writer.send(CatalogTopics.EXERCISES, exerciseId,
+            writer.send(CatalogTopic.EXERCISES, exerciseId,
                     exercise(exerciseId, "HIP_EXTENSION", "\"GLUTES\"", "\"HAMSTRINGS\""));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant, "trainer")
@@ -177,9 +177,9 @@ class FigureApiTest {
 
     private static void catalogDescribesBothExercises() {
         try (TopicWriter writer = new TopicWriter()) {
-            writer.send(CatalogTopics.EXERCISES, "fig-rdl",
+            writer.send(CatalogTopic.EXERCISES, "fig-rdl",
                     exercise("fig-rdl", "HIP_HINGE", "\"HAMSTRINGS\"", "\"ERECTOR_SPINAE\""));
-            writer.send(CatalogTopics.EXERCISES, "fig-row",
+            writer.send(CatalogTopic.EXERCISES, "fig-row",
                     exercise("fig-row", "HORIZONTAL_PULL", "\"LATS\",\"RHOMBOIDS\"", "\"BICEPS\""));
         }
     }

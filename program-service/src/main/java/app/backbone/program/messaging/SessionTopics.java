@@ -1,11 +1,22 @@
 package app.backbone.program.messaging;
 
-/** Topics this service publishes; names are also the channel names. */
-public final class SessionTopics {
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.apache.kafka.clients.admin.NewTopic;
+
+import app.backbone.program.config.ProgramConfig;
+
+/** The topics program-service publishes through its outbox, created by the relay as configured. */
+public class SessionTopics {
 
     /** Completed sessions; key = memberId; value = {@link SessionCompleted}. */
     public static final String COMPLETED = "training.sessions.completed";
 
-    private SessionTopics() {
+    @Produces
+    @Singleton
+    NewTopic completed(ProgramConfig config) {
+        return new NewTopic(COMPLETED, config.sessionsTopic().partitions(),
+                config.sessionsTopic().replicationFactor());
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import app.backbone.program.domain.CatalogExercise;
+import app.backbone.common.catalog.CatalogExercise;
 import app.backbone.program.domain.generator.CatalogEntry;
 import app.backbone.program.domain.generator.Category;
 import app.backbone.program.domain.generator.Condition;

@@ -24,7 +24,7 @@ import app.backbone.common.Problem;
 import app.backbone.common.ProblemException;
 import app.backbone.common.ProblemTypes;
 import app.backbone.common.outbox.Outbox;
-import app.backbone.program.domain.CatalogExercise;
+import app.backbone.common.catalog.CatalogExercise;
 import app.backbone.program.domain.Program;
 import app.backbone.program.domain.ProgramStatus;
 import app.backbone.program.domain.SessionReport;

@@ -1,49 +1,34 @@
 package app.backbone.program.service;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import app.backbone.program.domain.CatalogExercise;
+import app.backbone.common.catalog.CatalogChanged;
+import app.backbone.common.catalog.CatalogExercise;
+import io.quarkus.cache.CacheInvalidateAll;
+import io.quarkus.cache.CacheResult;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The exercises each tenant can use, loaded from the read model at most once per {@code ttl} per tenant and
- * dropped at once when this instance applies a catalog change. Another instance's change (it consumes other
- * partitions into the same database) shows here after {@code ttl} at the latest.
+ * The exercises each tenant can use, loaded from the read model at most once per
+ * {@code backbone.catalog-read-model.cache-ttl} per tenant (cache {@value #CACHE}) and dropped at once when this
+ * instance applies a catalog change. Another instance's change (it consumes other partitions into the same
+ * database) shows here after that time at the latest.
  */
 @ApplicationScoped
 public class TenantCatalogs {
 
-    private record Loaded(ReadModelCatalog catalog, long loadedAtNanos) {
-    }
-
-    private final Map<String, Loaded> byTenant = new ConcurrentHashMap<>();
-    private final long ttlNanos;
-
-    public TenantCatalogs(@ConfigProperty(name = "backbone.program.catalog-cache-ttl", defaultValue = "PT1S")
-            Duration ttl) {
-        this.ttlNanos = ttl.toNanos();
-    }
+    static final String CACHE = "tenant-catalogs";
 
     /** The tenant's usable exercises, global and its own, not retired. */
+    @CacheResult(cacheName = CACHE)
     ReadModelCatalog forTenant(String tenant) {
-        long now = System.nanoTime();
-        Loaded loaded = byTenant.get(tenant);
-        if (loaded == null || now - loaded.loadedAtNanos() >= ttlNanos) {
-            loaded = new Loaded(QuarkusTransaction.joiningExisting()
-                    .call(() -> new ReadModelCatalog(CatalogExercise.usableBy(tenant))), now);
-            byTenant.put(tenant, loaded);
-        }
-        return loaded.catalog();
+        return QuarkusTransaction.joiningExisting().call(() -> new ReadModelCatalog(CatalogExercise.usableBy(tenant)));
     }
 
     /** Forgets every loaded catalog; the next request of each tenant reads the read model again. */
-    public void invalidate() {
-        byTenant.clear();
+    @CacheInvalidateAll(cacheName = CACHE)
+    void onCatalogChanged(@Observes CatalogChanged changed) {
+        // the interceptor empties the cache
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import app.backbone.common.messaging.ConsumerCatchUp;
 import app.backbone.program.messaging.CatalogFixture;
-import app.backbone.program.messaging.CatalogTopics;
+import app.backbone.common.catalog.CatalogTopic;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Readiness stays down while a consumer group is behind the catalog topic as it stood at start. */
@@ -28,7 +28,8 @@ class CatalogCatchUpTest {
         CatalogFixture.publishGlobalLibrary();
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         String group = "catch-up-" + UUID.randomUUID();
-        ConsumerCatchUp readiness = new ConsumerCatchUp(bootstrap, CatalogTopics.EXERCISES, group);
+        ConsumerCatchUp readiness = new ConsumerCatchUp(Map.of("bootstrap.servers", bootstrap),
+                CatalogTopic.EXERCISES, group);
         try {
             readiness.check();
             assertFalse(readiness.caughtUp());
@@ -39,7 +40,7 @@ class CatalogCatchUpTest {
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
                     new StringDeserializer(), new StringDeserializer())) {
-                consumer.subscribe(List.of(CatalogTopics.EXERCISES));
+                consumer.subscribe(List.of(CatalogTopic.EXERCISES));
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 do {
                     consumer.poll(Duration.ofMillis(500));

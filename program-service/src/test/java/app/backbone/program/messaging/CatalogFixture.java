@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import app.backbone.program.domain.CatalogExercise;
+import app.backbone.common.catalog.CatalogTopic;
+import app.backbone.common.catalog.CatalogExercise;
 import app.backbone.testsupport.TopicWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -45,7 +46,7 @@ public final class CatalogFixture {
                 state.putNull("tenantId");
                 state.put("version", 0);
                 state.put("retired", false);
-                writer.send(CatalogTopics.EXERCISES, id, json.writeValueAsString(state));
+                writer.send(CatalogTopic.EXERCISES, id, json.writeValueAsString(state));
                 count++;
             }
         } catch (IOException e) {

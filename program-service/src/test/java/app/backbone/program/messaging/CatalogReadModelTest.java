@@ -1,49 +1,70 @@
 package app.backbone.program.messaging;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import app.backbone.program.domain.CatalogExercise;
+import app.backbone.common.catalog.CatalogExercise;
+import app.backbone.common.catalog.CatalogTopic;
+import app.backbone.common.messaging.ConsumerCatchUp;
+import app.backbone.testsupport.ExerciseStates;
 import app.backbone.testsupport.TopicReader;
 import app.backbone.testsupport.TopicWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
+/** The catalog read model kit (service-commons) as program-service runs it, against the real broker and database. */
 @QuarkusTest
 class CatalogReadModelTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String DLQ = "catalog.exercises.program-service.dlq";
 
-    static String state(String id, long version, boolean retired, String name) {
-        return """
-                {"eventId":"%s","schemaVersion":1,"occurredAt":"2026-11-20T10:00:00Z","exerciseId":"%s",
-                 "scope":"GLOBAL","tenantId":null,"version":%d,"retired":%s,"name":"%s","description":null,
-                 "category":"STRENGTH","movementPattern":"VERTICAL_PULL","primaryMuscles":["LATS"],
-                 "secondaryMuscles":["BICEPS"],"equipment":["CABLE"],"laterality":"BILATERAL","measure":"REPS",
-                 "loadable":true,"contraindications":["SHOULDER_PAIN"],"cues":["Chest up"],"mediaUrls":[]}
-                """.formatted(java.util.UUID.randomUUID(), id, version, retired, name);
-    }
+    @Inject
+    DataSource dataSource;
 
     private static CatalogExercise stored(String id) {
         return QuarkusTransaction.requiringNew().call(() -> CatalogExercise.<CatalogExercise>findById(id));
     }
 
+    /** Waits until the service's consumer group has committed every record now on the topic. */
+    private static void awaitConsumed() {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (ConsumerCatchUp consumed = new ConsumerCatchUp(Map.of("bootstrap.servers", bootstrap),
+                CatalogTopic.EXERCISES, "program-service")) {
+            await().atMost(WAIT).until(() -> {
+                consumed.check();
+                return consumed.caughtUp();
+            });
+        }
+    }
+
     @Test
     void theLatestVersionWinsWhateverTheOrderAndRepeats() {
         try (TopicWriter writer = new TopicWriter()) {
-            writer.send(CatalogTopics.EXERCISES, "rm-pulldown", state("rm-pulldown", 0, false, "Pulldown"));
-            writer.send(CatalogTopics.EXERCISES, "rm-pulldown", state("rm-pulldown", 2, false, "Pulldown v2"));
-            writer.send(CatalogTopics.EXERCISES, "rm-pulldown", state("rm-pulldown", 1, false, "Pulldown v1"));
-            writer.send(CatalogTopics.EXERCISES, "rm-pulldown", state("rm-pulldown", 2, false, "Pulldown v2"));
-            writer.send(CatalogTopics.EXERCISES, "rm-marker", state("rm-marker", 0, false, "Marker"));
+            for (String state : List.of(ExerciseStates.json("rm-pulldown", 0, false, "Pulldown"),
+                    ExerciseStates.json("rm-pulldown", 2, false, "Pulldown v2"),
+                    ExerciseStates.json("rm-pulldown", 1, false, "Pulldown v1"),
+                    ExerciseStates.json("rm-pulldown", 2, false, "Pulldown v2 again"))) {
+                writer.send(CatalogTopic.EXERCISES, "rm-pulldown", state);
+            }
         }
-        await().atMost(WAIT).until(() -> stored("rm-marker") != null);
+        awaitConsumed();
         CatalogExercise exercise = stored("rm-pulldown");
         assertEquals(2, exercise.version);
         assertEquals("Pulldown v2", exercise.name);
@@ -54,8 +75,8 @@ class CatalogReadModelTest {
     @Test
     void aRetirementIsKept() {
         try (TopicWriter writer = new TopicWriter()) {
-            writer.send(CatalogTopics.EXERCISES, "rm-retiring", state("rm-retiring", 0, false, "Old row"));
-            writer.send(CatalogTopics.EXERCISES, "rm-retiring", state("rm-retiring", 1, true, "Old row"));
+            writer.send(CatalogTopic.EXERCISES, "rm-retiring", ExerciseStates.json("rm-retiring", 0, false, "Old row"));
+            writer.send(CatalogTopic.EXERCISES, "rm-retiring", ExerciseStates.json("rm-retiring", 1, true, "Old row"));
         }
         await().atMost(WAIT).until(() -> stored("rm-retiring") != null && stored("rm-retiring").retired);
     }
@@ -63,14 +84,54 @@ class CatalogReadModelTest {
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsStored() {
         try (TopicWriter writer = new TopicWriter()) {
-            writer.send(CatalogTopics.EXERCISES, "rm-poison", "{not json");
-            writer.send(CatalogTopics.EXERCISES, "rm-after-poison", state("rm-after-poison", 0, false, "After"));
+            writer.send(CatalogTopic.EXERCISES, "rm-poison", "{not json");
+            writer.send(CatalogTopic.EXERCISES, "rm-too-long",
+                    ExerciseStates.json("rm-too-long", 0, false, "x".repeat(201)));
+            writer.send(CatalogTopic.EXERCISES, "rm-poison",
+                    ExerciseStates.json("rm-poison", 0, false, "After the poison"));
         }
-        await().atMost(WAIT).until(() -> stored("rm-after-poison") != null);
-        try (TopicReader dlq = new TopicReader("catalog.exercises.program-service.dlq")) {
-            await().atMost(WAIT).until(() -> dlq.poll().stream().anyMatch(r -> "rm-poison".equals(r.key())));
-            assertTrue(dlq.poll().stream().filter(r -> "rm-poison".equals(r.key()))
+        await().atMost(WAIT).until(() -> stored("rm-poison") != null);
+        assertEquals("After the poison", stored("rm-poison").name);
+        try (TopicReader dlq = new TopicReader(DLQ)) {
+            await().atMost(WAIT).until(() -> dlq.poll().stream().anyMatch(r -> "rm-poison".equals(r.key()))
+                    && dlq.poll().stream().anyMatch(r -> "rm-too-long".equals(r.key())));
+            assertTrue(dlq.poll().stream().filter(r -> r.key().startsWith("rm-"))
                     .allMatch(r -> r.headers().lastHeader("dead-letter-reason") != null));
         }
+        assertEquals(null, stored("rm-too-long"));
+    }
+
+    @Test
+    void aDatabaseFailureIsRetriedUntilTheRecordIsStoredAndNothingGoesToTheDeadLetterTopic() throws SQLException {
+        double retriesBefore = retries();
+        execute("ALTER TABLE catalog_exercise RENAME TO catalog_exercise_away");
+        try {
+            try (TopicWriter writer = new TopicWriter()) {
+                writer.send(CatalogTopic.EXERCISES, "rm-db-away", ExerciseStates.json("rm-db-away", 0, false,
+                        "Stored once the database is back"));
+            }
+            await().atMost(WAIT).until(() -> retries() >= retriesBefore + 2);
+        } finally {
+            execute("ALTER TABLE catalog_exercise_away RENAME TO catalog_exercise");
+        }
+        await().atMost(WAIT).until(() -> stored("rm-db-away") != null);
+        awaitConsumed();
+        try (TopicReader dlq = new TopicReader(DLQ)) {
+            assertTrue(dlq.poll().stream().noneMatch(r -> "rm-db-away".equals(r.key())));
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** How often the read model has retried a write, from the service's own metrics. */
+    private static double retries() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("ft_retry_retries_total") && line.contains("CatalogReadModel.apply"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 }

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 
+import app.backbone.testsupport.ExerciseStates;
+
 /** Holds program-service's copy of {@code ExerciseChanged} against the schema the catalog publishes. */
 class ExerciseChangedContractTest {
 
@@ -29,7 +31,7 @@ class ExerciseChangedContractTest {
 
     @Test
     void aRecordTheCatalogMayPublishIsValidAndReadable() throws IOException {
-        String sample = CatalogReadModelTest.state("contract-row", 3, false, "Contract row");
+        String sample = ExerciseStates.json("contract-row", 3, false, "Contract row");
         JsonNode json = new ObjectMapper().readTree(sample);
         var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(SCHEMA.toUri());

@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -20,7 +19,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  */
 public final class ConsumerCatchUp implements AutoCloseable {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> adminConfig;
     private final String topic;
     private final String groupId;
     private Map<TopicPartition, Long> target;
@@ -28,8 +27,12 @@ public final class ConsumerCatchUp implements AutoCloseable {
     private volatile boolean caughtUp;
     private volatile String status = "waiting for the broker";
 
-    public ConsumerCatchUp(String bootstrapServers, String topic, String groupId) {
-        this.bootstrapServers = bootstrapServers;
+    /**
+     * @param adminConfig the configuration of the admin client that asks the broker, as {@link KafkaAdmins#config}
+     *                    gives it
+     */
+    public ConsumerCatchUp(Map<String, Object> adminConfig, String topic, String groupId) {
+        this.adminConfig = adminConfig;
         this.topic = topic;
         this.groupId = groupId;
     }
@@ -41,9 +44,7 @@ public final class ConsumerCatchUp implements AutoCloseable {
         }
         try {
             if (admin == null) {
-                admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000));
+                admin = Admin.create(adminConfig);
             }
             if (target == null) {
                 target = endOffsets();

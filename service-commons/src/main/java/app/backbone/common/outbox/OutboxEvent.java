@@ -36,14 +36,18 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    /** The oldest pending messages of a topic, locked so that concurrent relays never send one twice at once. */
+    /** The oldest pending messages, locked so that concurrent relays never send one twice at once. */
     @SuppressWarnings("unchecked")
-    static List<OutboxEvent> lockOldest(String topic, int limit) {
+    static List<OutboxEvent> lockOldest(int limit) {
         return getEntityManager()
-                .createNativeQuery("SELECT * FROM outbox_event WHERE topic = :topic ORDER BY id LIMIT :limit "
-                        + "FOR UPDATE SKIP LOCKED", OutboxEvent.class)
-                .setParameter("topic", topic)
+                .createNativeQuery("SELECT * FROM outbox_event ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED",
+                        OutboxEvent.class)
                 .setParameter("limit", limit)
                 .getResultList();
+    }
+
+    /** Deletes the messages with these ids. */
+    static void deleteAll(List<Long> ids) {
+        delete("id in ?1", ids);
     }
 }

@@ -1,4 +1,4 @@
-package app.backbone.logging.domain;
+package app.backbone.common.catalog;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +15,10 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One exercise of the local catalog read model, in the latest state the topic has delivered. */
+/**
+ * One exercise of a service's catalog read model, in the latest state the topic has delivered. Written only by
+ * {@link CatalogReadModel}; a service with the read model has the {@code catalog_exercise} table in its migrations.
+ */
 @Entity
 @Table(name = "catalog_exercise")
 public class CatalogExercise extends PanacheEntityBase {
@@ -61,6 +64,11 @@ public class CatalogExercise extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The exercises a tenant can use: global ones and its own, not retired. */
+    public static List<CatalogExercise> usableBy(String tenant) {
+        return list("retired = false and (scope = 'GLOBAL' or tenantId = ?1)", tenant);
+    }
 
     /** The stored exercises with these ids, retired or not; ids the read model does not hold are left out. */
     public static List<CatalogExercise> byIds(Collection<String> ids) {

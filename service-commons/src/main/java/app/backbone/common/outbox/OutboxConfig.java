@@ -1,0 +1,37 @@
+package app.backbone.common.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** The outbox relay's settings, under {@code backbone.outbox}. */
+@ConfigMapping(prefix = "backbone.outbox")
+public interface OutboxConfig {
+
+    /** Whether the service has {@link OutboxRelay} (a build-time choice). */
+    @WithName("relay.enabled")
+    @WithDefault("false")
+    boolean relayEnabled();
+
+    /** Pause between relay rounds, as a duration like {@code 1s}. */
+    @WithDefault("1s")
+    String interval();
+
+    /** Messages sent per round trip to the broker; a full batch is followed at once by the next. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long a batch waits for the broker's acknowledgements before the round gives up and retries. */
+    @WithDefault("30s")
+    Duration ackTimeout();
+
+    /** The relay's producer compression ({@code none}, {@code gzip}, {@code snappy}, {@code lz4}, {@code zstd}). */
+    @WithDefault("lz4")
+    String compression();
+
+    /** How long the relay's producer waits to fill a batch. */
+    @WithDefault("5ms")
+    Duration linger();
+}

@@ -1,0 +1,134 @@
+package app.backbone.common.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.All;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Moves the outbox to Kafka. Each round it creates the service's topics (its {@link NewTopic} beans) unless they
+ * exist, then sends the oldest pending events in id order with an idempotent producer ({@code acks=all}) built from
+ * the service's Kafka configuration, and deletes them in the transaction that locked them once the broker has
+ * acknowledged every one.
+ * A round that fails rolls back, so its events are sent again by the next one: never lost, maybe sent twice.
+ * Present in services built with {@code backbone.outbox.relay.enabled=true}.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "backbone.outbox.relay.enabled", stringValue = "true")
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final OutboxConfig config;
+    private final Topics topics;
+    private final Map<String, Object> producerConfig;
+    private final List<NewTopic> newTopics;
+    private Producer<String, String> producer;
+    private volatile boolean running = true;
+
+    public OutboxRelay(OutboxConfig config, Topics topics, @All List<NewTopic> newTopics,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        this.config = config;
+        this.topics = topics;
+        this.producerConfig = new HashMap<>(kafkaConfig);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression());
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, (int) config.linger().toMillis());
+        producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        this.newTopics = newTopics;
+    }
+
+    @Scheduled(every = "${backbone.outbox.interval:1s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void relayPending() {
+        try {
+            for (NewTopic topic : newTopics) {
+                topics.ensure(topic);
+            }
+            while (running && relayBatch() == config.batchSize()) {
+                LOG.debug("Relayed a full batch; relaying the next at once");
+            }
+        } catch (Exception e) {
+            closeProducer();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            LOG.warnf("Outbox relay round failed, will retry: %s (%s)", e, cause.getMessage());
+        }
+    }
+
+    private int relayBatch() {
+        if (!running) {
+            return 0;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<OutboxEvent> batch = OutboxEvent.lockOldest(config.batchSize());
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            Producer<String, String> sender = producer();
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            for (OutboxEvent event : batch) {
+                acks.add(sender.send(new ProducerRecord<>(event.topic, event.messageKey, event.payload)));
+            }
+            long deadline = System.nanoTime() + config.ackTimeout().toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            OutboxEvent.deleteAll(batch.stream().map(event -> event.id).toList());
+            return batch.size();
+        });
+    }
+
+    private Producer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(producerConfig);
+        }
+        return producer;
+    }
+
+    private synchronized void closeProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+
+    void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
+        stop();
+        closeProducer();
+    }
+
+    /** Stops relaying after the current batch, as when the service goes down; events wait in the outbox. */
+    public void stop() {
+        running = false;
+    }
+
+    /** Resumes relaying from the oldest pending event. */
+    public void start() {
+        running = true;
+    }
+}
