@@ -63,7 +63,10 @@ public class OutboxRelay {
         this.newTopics = newTopics;
     }
 
-    @Scheduled(every = "${backbone.outbox.interval:1s}", delayed = "2s",
+    /** The identity of the relay's scheduled job, through which its rounds can be observed. */
+    public static final String JOB = "outbox-relay";
+
+    @Scheduled(identity = JOB, every = "${backbone.outbox.interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void relayPending() {
         try {
