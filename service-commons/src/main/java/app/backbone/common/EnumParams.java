@@ -33,8 +33,7 @@ public final class EnumParams {
                     String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name)
                             .collect(Collectors.joining(", "));
                     String message = "'" + name + "' is not one of the allowed values: " + allowed + ".";
-                    throw new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", message,
-                            List.of(new Problem.FieldError(field, message)));
+                    throw ProblemException.invalid(message, field, message);
                 }
             }
         }
