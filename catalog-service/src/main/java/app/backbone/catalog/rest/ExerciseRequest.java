@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 import app.backbone.catalog.domain.Category;
 import app.backbone.catalog.domain.Contraindication;
 import app.backbone.catalog.domain.Equipment;
-import app.backbone.catalog.domain.ExerciseDefinition;
 import app.backbone.catalog.domain.Laterality;
 import app.backbone.catalog.domain.Measure;
 import app.backbone.catalog.domain.MovementPattern;
@@ -33,14 +32,4 @@ public record ExerciseRequest(
         @Size(max = 20) List<@NotBlank @Size(max = 300) String> cues,
         @Size(max = 10) List<@NotNull @Pattern(regexp = "https?://\\S{1,2000}",
                 message = "must be an http or https URL") String> mediaUrls) {
-
-    ExerciseDefinition toDefinition() {
-        return new ExerciseDefinition(null, name.strip(), description, category, movementPattern,
-                distinct(primaryMuscles), distinct(secondaryMuscles), distinct(equipment), laterality, measure,
-                loadable, distinct(contraindications), cues, mediaUrls);
-    }
-
-    private static <T> List<T> distinct(List<T> values) {
-        return values == null ? null : values.stream().distinct().toList();
-    }
 }

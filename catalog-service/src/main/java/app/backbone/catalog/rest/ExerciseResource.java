@@ -18,12 +18,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,16 +37,15 @@ import app.backbone.catalog.domain.Contraindication;
 import app.backbone.catalog.domain.Equipment;
 import app.backbone.catalog.domain.Exercise;
 import app.backbone.catalog.domain.ExerciseFilter;
-import app.backbone.catalog.domain.ExerciseSearch;
 import app.backbone.catalog.domain.MovementPattern;
 import app.backbone.catalog.domain.Muscle;
+import app.backbone.catalog.service.ExerciseSearch;
 import app.backbone.catalog.service.ExerciseService;
 import app.backbone.common.CallerTenant;
 import app.backbone.common.EnumParams;
 import app.backbone.common.Page;
 import app.backbone.common.PageParams;
 import app.backbone.common.ProblemException;
-import app.backbone.common.ProblemTypes;
 import app.backbone.common.Roles;
 
 /** The exercise library as the caller's tenant sees it, and the tenant's own exercises. */
@@ -85,21 +89,30 @@ public class ExerciseResource {
                 q);
         String tenantId = tenant.id();
         return new Page<>(search.find(tenantId, filter, page.offset(), page.size), page.page, page.size,
-                search.count(tenantId, filter)).map(ExerciseResponse::from);
+                search.count(tenantId, filter)).map(ExerciseMapper::toResponse);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.TRAINER, Roles.INTEGRATION})
     @Operation(summary = "One exercise, retired or not, with its version as ETag; If-None-Match answers 304")
-    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Exercise exercise = Exercise.findVisible(id, tenant.id())
-                .orElseThrow(() -> ProblemException.notFound("No exercise '" + id + "'."));
+    @Parameter(name = HttpHeaders.IF_NONE_MATCH, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING))
+    public Response get(@PathParam("id") String id, @Context Request request, @Context HttpHeaders headers) {
+        Exercise exercise = exercises.visible(tenant.id(), id);
         EntityTag tag = etag(exercise);
-        if (ifNoneMatch != null && matches(ifNoneMatch, tag)) {
-            return Response.notModified(tag).build();
+        Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
+        if (precondition == null && headers.getHeaderString(HttpHeaders.IF_MATCH) == null
+                && headers.getHeaderString(HttpHeaders.IF_NONE_MATCH) != null) {
+            precondition = request.evaluatePreconditions(new EntityTag(tag.getValue(), true));
         }
-        return Response.ok(ExerciseResponse.from(exercise)).tag(tag).build();
+        if (precondition == null) {
+            return Response.ok(ExerciseMapper.toResponse(exercise)).tag(tag).build();
+        }
+        Response answer = precondition.tag(tag).build();
+        if (answer.getStatus() == Response.Status.NOT_MODIFIED.getStatusCode()) {
+            return answer;
+        }
+        throw ProblemException.preconditionFailed("If-Match does not name the current ETag " + tag + ".");
     }
 
     @POST
@@ -107,9 +120,9 @@ public class ExerciseResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create one of the tenant's own exercises")
     public Response create(@Valid @NotNull ExerciseRequest request) {
-        Exercise exercise = exercises.create(tenant.id(), request.toDefinition());
+        Exercise exercise = exercises.create(tenant.id(), ExerciseMapper.toDefinition(request));
         return Response.created(URI.create("/exercises/" + exercise.id)).tag(etag(exercise))
-                .entity(ExerciseResponse.from(exercise)).build();
+                .entity(ExerciseMapper.toResponse(exercise)).build();
     }
 
     @PUT
@@ -120,11 +133,11 @@ public class ExerciseResource {
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ExerciseRequest request) {
         if (ifMatch == null) {
-            throw new ProblemException(428, ProblemTypes.PRECONDITION_FAILED, "Precondition required",
+            throw ProblemException.preconditionRequired(
                     "Send If-Match with the ETag you read, so that no one else's change is overwritten.");
         }
-        Exercise exercise = exercises.update(tenant.id(), id, version(ifMatch), request.toDefinition());
-        return Response.ok(ExerciseResponse.from(exercise)).tag(etag(exercise)).build();
+        Exercise exercise = exercises.update(tenant.id(), id, version(ifMatch), ExerciseMapper.toDefinition(request));
+        return Response.ok(ExerciseMapper.toResponse(exercise)).tag(etag(exercise)).build();
     }
 
     @DELETE
@@ -140,16 +153,10 @@ public class ExerciseResource {
         return new EntityTag(String.valueOf(exercise.version));
     }
 
-    private static boolean matches(String header, EntityTag tag) {
-        for (String candidate : header.split(",")) {
-            String value = candidate.strip();
-            if (value.equals("*") || value.replaceFirst("^W/", "").equals("\"" + tag.getValue() + "\"")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
+    /**
+     * The version an If-Match names, weak or strong. The service compares it with the stored version in the
+     * transaction that makes the change, so that check, not one made here, is what stops a lost update.
+     */
     private static long version(String ifMatch) {
         String value = ifMatch.strip().replaceFirst("^W/", "");
         if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
@@ -159,7 +166,6 @@ public class ExerciseResource {
                 // reported below
             }
         }
-        throw new ProblemException(412, ProblemTypes.PRECONDITION_FAILED, "Precondition failed",
-                "If-Match " + ifMatch + " is not an ETag this service issued.");
+        throw ProblemException.preconditionFailed("If-Match " + ifMatch + " is not an ETag this service issued.");
     }
 }

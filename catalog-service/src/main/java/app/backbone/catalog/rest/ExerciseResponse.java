@@ -5,7 +5,6 @@ import java.util.List;
 import app.backbone.catalog.domain.Category;
 import app.backbone.catalog.domain.Contraindication;
 import app.backbone.catalog.domain.Equipment;
-import app.backbone.catalog.domain.Exercise;
 import app.backbone.catalog.domain.Laterality;
 import app.backbone.catalog.domain.Measure;
 import app.backbone.catalog.domain.MovementPattern;
@@ -31,11 +30,4 @@ public record ExerciseResponse(
         Scope scope,
         boolean retired,
         long version) {
-
-    static ExerciseResponse from(Exercise e) {
-        return new ExerciseResponse(e.id, e.name, e.description, e.category, e.movementPattern,
-                List.copyOf(e.primaryMuscles), List.copyOf(e.secondaryMuscles), List.copyOf(e.equipment),
-                e.laterality, e.measure, e.loadable, List.copyOf(e.contraindications), List.copyOf(e.cues),
-                List.copyOf(e.mediaUrls), e.scope, e.retired, e.version);
-    }
 }

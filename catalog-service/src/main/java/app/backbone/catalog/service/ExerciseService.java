@@ -11,14 +11,14 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.exception.ConstraintViolationException;
+
 import app.backbone.catalog.domain.Exercise;
 import app.backbone.catalog.domain.ExerciseDefinition;
 import app.backbone.catalog.domain.Scope;
 import app.backbone.catalog.messaging.CatalogTopics;
 import app.backbone.catalog.messaging.ExerciseChanged;
-import app.backbone.common.Problem;
 import app.backbone.common.ProblemException;
-import app.backbone.common.ProblemTypes;
 import app.backbone.common.outbox.Outbox;
 
 /**
@@ -27,6 +27,9 @@ import app.backbone.common.outbox.Outbox;
  */
 @ApplicationScoped
 public class ExerciseService {
+
+    /** PostgreSQL's SQLState for a unique-key violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Outbox outbox;
     private final Clock clock;
@@ -40,19 +43,34 @@ public class ExerciseService {
     public record LibrarySync(int added, int changed, int retired, int unchanged) {
     }
 
-    /** Creates one of the tenant's own exercises; its id is the tenant id, a dot, and a slug of the name. */
+    /**
+     * Creates one of the tenant's own exercises; its id is the tenant id, a dot, and a slug of the name. A name
+     * taken already, also by a create committed concurrently, is a conflict.
+     */
     @Transactional
     public Exercise create(String tenant, ExerciseDefinition content) {
         String id = tenant + "." + slug(content.name());
         if (Exercise.findById(id) != null) {
-            throw new ProblemException(409, ProblemTypes.CONFLICT, "Conflict",
-                    "Your chain already has an exercise with id '" + id + "'; choose another name.");
+            throw duplicate(id);
         }
         Instant now = clock.instant();
         Exercise exercise = Exercise.create(id, Scope.TENANT, tenant, content, now);
-        exercise.persistAndFlush();
+        try {
+            exercise.persistAndFlush();
+        } catch (ConstraintViolationException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            throw duplicate(id);
+        }
         publish(exercise, now);
         return exercise;
+    }
+
+    /** The exercise if the tenant may see it, retired or not. */
+    public Exercise visible(String tenant, String id) {
+        return Exercise.findVisible(id, tenant)
+                .orElseThrow(() -> ProblemException.notFound("No exercise '" + id + "'."));
     }
 
     /** Replaces the content of one of the tenant's own exercises, if it is still at {@code expectedVersion}. */
@@ -60,13 +78,11 @@ public class ExerciseService {
     public Exercise update(String tenant, String id, long expectedVersion, ExerciseDefinition content) {
         Exercise exercise = ownedForChange(tenant, id);
         if (exercise.version != expectedVersion) {
-            throw new ProblemException(412, ProblemTypes.PRECONDITION_FAILED, "Precondition failed",
-                    "Exercise '" + id + "' is at version " + exercise.version + ", not " + expectedVersion
-                            + "; read it again and reapply your change.");
+            throw ProblemException.preconditionFailed("Exercise '" + id + "' is at version " + exercise.version
+                    + ", not " + expectedVersion + "; read it again and reapply your change.");
         }
         if (exercise.retired) {
-            throw new ProblemException(409, ProblemTypes.CONFLICT, "Conflict",
-                    "Exercise '" + id + "' is retired and can no longer change.");
+            throw ProblemException.conflict("Exercise '" + id + "' is retired and can no longer change.");
         }
         Instant now = clock.instant();
         exercise.apply(content, now);
@@ -80,7 +96,7 @@ public class ExerciseService {
     public Exercise retire(String tenant, String id, Long expectedVersion) {
         Exercise exercise = ownedForChange(tenant, id);
         if (expectedVersion != null && exercise.version != expectedVersion) {
-            throw new ProblemException(412, ProblemTypes.PRECONDITION_FAILED, "Precondition failed",
+            throw ProblemException.preconditionFailed(
                     "Exercise '" + id + "' is at version " + exercise.version + ", not " + expectedVersion + ".");
         }
         if (!exercise.retired) {
@@ -138,13 +154,17 @@ public class ExerciseService {
     }
 
     private Exercise ownedForChange(String tenant, String id) {
-        Exercise exercise = Exercise.findVisible(id, tenant)
-                .orElseThrow(() -> ProblemException.notFound("No exercise '" + id + "'."));
+        Exercise exercise = visible(tenant, id);
         if (exercise.scope == Scope.GLOBAL) {
-            throw new ProblemException(403, ProblemTypes.FORBIDDEN, "Forbidden",
+            throw ProblemException.forbidden(
                     "'" + id + "' belongs to the global library, which is read-only; create your own exercise.");
         }
         return exercise;
+    }
+
+    private static ProblemException duplicate(String id) {
+        return ProblemException.conflict(
+                "Your chain already has an exercise with id '" + id + "'; choose another name.");
     }
 
     private void publish(Exercise exercise, Instant now) {
@@ -155,9 +175,8 @@ public class ExerciseService {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (slug.isEmpty()) {
-            throw new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request",
-                    "The name needs at least one letter or digit.",
-                    List.of(new Problem.FieldError("name", "needs a letter or digit")));
+            throw ProblemException.invalid("The name needs at least one letter or digit.", "name",
+                    "needs a letter or digit");
         }
         return slug.length() > 80 ? slug.substring(0, 80).replaceAll("-+$", "") : slug;
     }

@@ -2,6 +2,7 @@ package app.backbone.catalog.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
@@ -173,7 +174,7 @@ class GlobalLibraryTest {
 
     private static ExerciseDefinition get(String id) {
         ExerciseDefinition exercise = byId.get(id);
-        assertTrue(exercise != null, id + " is missing");
+        assertNotNull(exercise, id + " is missing");
         return exercise;
     }
 

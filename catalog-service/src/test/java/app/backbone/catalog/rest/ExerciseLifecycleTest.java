@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import java.net.URI;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import app.backbone.testsupport.ProblemJson;
@@ -28,7 +31,7 @@ class ExerciseLifecycleTest {
                 .body("id", equalTo("lifecycle-gym.chest-supported-row"))
                 .body("scope", equalTo("TENANT"))
                 .extract().header("Location");
-        String path = java.net.URI.create(location).getPath();
+        String path = URI.create(location).getPath();
 
         String etag = as("lifecycle-gym", "trainer").when().get(path)
                 .then().statusCode(200).extract().header("ETag");
@@ -37,10 +40,11 @@ class ExerciseLifecycleTest {
 
         as("lifecycle-gym", "admin").body(ExerciseLifecycleTestData.body("Chest-supported row")).when().put(path)
                 .then().statusCode(428).contentType(ProblemJson.MEDIA_TYPE);
-        as("lifecycle-gym", "admin").header("If-Match", "\"7\"").body(ExerciseLifecycleTestData.body("Chest-supported row")).when().put(path)
+        as("lifecycle-gym", "admin").header("If-Match", "\"7\"")
+                .body(ExerciseLifecycleTestData.body("Chest-supported row")).when().put(path)
                 .then().statusCode(412).contentType(ProblemJson.MEDIA_TYPE);
-        as("lifecycle-gym", "admin").header("If-Match", etag).body(ExerciseLifecycleTestData.body("Chest-supported row, pause at top"))
-                .when().put(path)
+        as("lifecycle-gym", "admin").header("If-Match", etag)
+                .body(ExerciseLifecycleTestData.body("Chest-supported row, pause at top")).when().put(path)
                 .then().statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("name", equalTo("Chest-supported row, pause at top"));
@@ -60,7 +64,8 @@ class ExerciseLifecycleTest {
         String path = "/exercises/" + as("owner-gym", "admin").body(ExerciseLifecycleTestData.body("Seal row"))
                 .when().post("/exercises").then().statusCode(201).extract().path("id");
         as("other-gym", "admin").when().get(path).then().statusCode(404).contentType(ProblemJson.MEDIA_TYPE);
-        as("other-gym", "admin").header("If-Match", "\"0\"").body(ExerciseLifecycleTestData.body("Seal row")).when().put(path)
+        as("other-gym", "admin").header("If-Match", "\"0\"").body(ExerciseLifecycleTestData.body("Seal row"))
+                .when().put(path)
                 .then().statusCode(404);
         as("other-gym", "admin").when().delete(path).then().statusCode(404);
         as("owner-gym", "trainer").when().get(path).then().statusCode(200).body("retired", equalTo(false));
@@ -70,6 +75,9 @@ class ExerciseLifecycleTest {
     void onlyAdminsChangeTheCatalog() {
         as("roles-gym", "trainer").body(ExerciseLifecycleTestData.body("Meadows row")).when().post("/exercises")
                 .then().statusCode(403).contentType(ProblemJson.MEDIA_TYPE);
+        as("roles-gym", "trainer").header("If-Match", "\"0\"").body(ExerciseLifecycleTestData.body("Meadows row"))
+                .when().put("/exercises/roles-gym.meadows-row")
+                .then().statusCode(403);
         as("roles-gym", "integration").when().delete("/exercises/roles-gym.meadows-row")
                 .then().statusCode(403);
     }
@@ -86,9 +94,54 @@ class ExerciseLifecycleTest {
 
     @Test
     void aSecondExerciseWithTheSameNameConflicts() {
-        as("twin-gym", "admin").body(ExerciseLifecycleTestData.body("Kroc row")).when().post("/exercises").then().statusCode(201);
+        as("twin-gym", "admin").body(ExerciseLifecycleTestData.body("Kroc row")).when().post("/exercises")
+                .then().statusCode(201);
         as("twin-gym", "admin").body(ExerciseLifecycleTestData.body("Kroc row")).when().post("/exercises")
                 .then().statusCode(409).contentType(ProblemJson.MEDIA_TYPE);
-        as("twin-gym-2", "admin").body(ExerciseLifecycleTestData.body("Kroc row")).when().post("/exercises").then().statusCode(201);
+        as("twin-gym-2", "admin").body(ExerciseLifecycleTestData.body("Kroc row")).when().post("/exercises")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void ifNoneMatchAnswers304ForTheCurrentTagWeakOrStrongListedOrStar() {
+        String path = "/exercises/" + create("etag-gym", "Helms row");
+        for (String ifNoneMatch : List.of("\"0\"", "W/\"0\"", "\"5\", \"0\"", "*")) {
+            as("etag-gym", "trainer").header("If-None-Match", ifNoneMatch).when().get(path)
+                    .then().statusCode(304).header("ETag", "\"0\"");
+        }
+        as("etag-gym", "trainer").header("If-None-Match", "\"5\"").when().get(path)
+                .then().statusCode(200).header("ETag", "\"0\"").body("name", equalTo("Helms row"));
+    }
+
+    @Test
+    void aReadWithAnIfMatchThatNamesAnotherVersionFailsWithAProblem() {
+        String path = "/exercises/" + create("etag-gym", "Rack row");
+        as("etag-gym", "trainer").header("If-Match", "\"3\"").when().get(path)
+                .then().statusCode(412).contentType(ProblemJson.MEDIA_TYPE).body("status", equalTo(412));
+        as("etag-gym", "trainer").header("If-Match", "\"0\"").when().get(path)
+                .then().statusCode(200).header("ETag", "\"0\"");
+    }
+
+    @Test
+    void changesNeedAnIfMatchNamingTheStoredVersion() {
+        String path = "/exercises/" + create("etag-gym", "Spider row");
+        for (String notIssued : List.of("*", "0", "\"zero\"")) {
+            as("etag-gym", "admin").header("If-Match", notIssued).body(ExerciseLifecycleTestData.body("Spider row"))
+                    .when().put(path)
+                    .then().statusCode(412).contentType(ProblemJson.MEDIA_TYPE)
+                    .body("title", equalTo("Precondition failed"));
+        }
+        as("etag-gym", "admin").header("If-Match", "W/\"0\"").body(ExerciseLifecycleTestData.body("Spider row"))
+                .when().put(path)
+                .then().statusCode(200).header("ETag", "\"1\"");
+        as("etag-gym", "admin").header("If-Match", "\"0\"").when().delete(path)
+                .then().statusCode(412).contentType(ProblemJson.MEDIA_TYPE).body("status", equalTo(412));
+        as("etag-gym", "admin").header("If-Match", "\"1\"").when().delete(path).then().statusCode(204);
+        as("etag-gym", "trainer").when().get(path).then().statusCode(200).body("retired", equalTo(true));
+    }
+
+    private static String create(String tenant, String name) {
+        return as(tenant, "admin").body(ExerciseLifecycleTestData.body(name)).when().post("/exercises")
+                .then().statusCode(201).extract().path("id");
     }
 }

@@ -45,15 +45,19 @@ class ExerciseSearchTest {
         assertTrue(ids.contains("chin-up"));
         assertFalse(ids.contains("lat-pulldown"));
         page.getList("items.movementPattern").forEach(p -> assertEquals("VERTICAL_PULL", p));
+        List<List<String>> equipment = page.getList("items.equipment");
+        equipment.forEach(e -> assertTrue(e.contains("PULL_UP_BAR"), e.toString()));
     }
 
     @Test
     void aContraindicationLeavesOutWhatItRulesOut() {
-        List<String> ids = search(Map.of("pattern", "VERTICAL_PULL", "contraindication", "DEPRESSED_SHOULDERS"))
-                .getList("items.id");
+        JsonPath page = search(Map.of("pattern", "VERTICAL_PULL", "contraindication", "DEPRESSED_SHOULDERS"));
+        List<String> ids = page.getList("items.id");
         assertFalse(ids.contains("pull-up"));
         assertFalse(ids.contains("chin-up"));
         assertTrue(ids.contains("lat-pulldown"));
+        List<List<String>> contraindications = page.getList("items.contraindications");
+        contraindications.forEach(c -> assertFalse(c.contains("DEPRESSED_SHOULDERS"), c.toString()));
     }
 
     @Test

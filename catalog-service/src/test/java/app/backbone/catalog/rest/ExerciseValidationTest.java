@@ -2,9 +2,12 @@ package app.backbone.catalog.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,7 @@ class ExerciseValidationTest {
                 .contentType(ProblemJson.MEDIA_TYPE)
                 .body("errors.field", hasItems("name", "category", "movementPattern", "primaryMuscles", "equipment",
                         "laterality", "measure", "loadable"));
-        org.junit.jupiter.api.Assertions.assertEquals(0, Exercise.count("tenantId", "strict-gym"));
+        assertEquals(0, Exercise.count("tenantId", "strict-gym"));
     }
 
     @Test
@@ -38,17 +41,17 @@ class ExerciseValidationTest {
         body.put("movementPattern", "DIAGONAL_PULL");
         admin().body(body).when().post("/exercises")
                 .then().statusCode(400)
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("movementPattern"))
+                .body("errors[0].field", equalTo("movementPattern"))
                 .body("errors[0].message", containsString("HORIZONTAL_PULL"));
     }
 
     @Test
     void anUnknownEnumValueInAListNamesItsPosition() {
         Map<String, Object> body = new HashMap<>(ExerciseLifecycleTestData.body("Odd row"));
-        body.put("primaryMuscles", java.util.List.of("LATS", "WINGS"));
+        body.put("primaryMuscles", List.of("LATS", "WINGS"));
         admin().body(body).when().post("/exercises")
                 .then().statusCode(400)
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("primaryMuscles[1]"))
+                .body("errors[0].field", equalTo("primaryMuscles[1]"))
                 .body("errors[0].message", containsString("RHOMBOIDS"));
     }
 
@@ -58,7 +61,7 @@ class ExerciseValidationTest {
         body.put("difficulty", "hard");
         admin().body(body).when().post("/exercises")
                 .then().statusCode(400)
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("difficulty"));
+                .body("errors[0].field", equalTo("difficulty"));
     }
 
     @Test
@@ -71,7 +74,7 @@ class ExerciseValidationTest {
     void anUnknownFilterValueNamesTheParameterAndTheAllowedValues() {
         admin().queryParam("muscle", "LATS,WINGS").when().get("/exercises")
                 .then().statusCode(400)
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("muscle"))
+                .body("errors[0].field", equalTo("muscle"))
                 .body("errors[0].message", containsString("LATS"));
     }
 }

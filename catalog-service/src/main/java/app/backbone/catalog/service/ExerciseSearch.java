@@ -1,4 +1,4 @@
-package app.backbone.catalog.domain;
+package app.backbone.catalog.service;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+
+import app.backbone.catalog.domain.Exercise;
+import app.backbone.catalog.domain.ExerciseFilter;
 
 /** Searches the exercises a tenant can see with the array indexes of PostgreSQL. */
 @ApplicationScoped
