@@ -1,12 +1,8 @@
 package app.backbone.common.outbox;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
@@ -46,7 +39,7 @@ public class OutboxRelay {
     private final Topics topics;
     private final Map<String, Object> producerConfig;
     private final List<NewTopic> newTopics;
-    private Producer<String, String> producer;
+    private OutboxPublisher publisher;
     private volatile boolean running = true;
 
     public OutboxRelay(OutboxConfig config, Topics topics, @All List<NewTopic> newTopics,
@@ -77,7 +70,7 @@ public class OutboxRelay {
                 LOG.debug("Relayed a full batch; relaying the next at once");
             }
         } catch (Exception e) {
-            closeProducer();
+            closePublisher();
             Throwable cause = e.getCause() == null ? e : e.getCause();
             LOG.warnf("Outbox relay round failed, will retry: %s (%s)", e, cause.getMessage());
         }
@@ -92,37 +85,29 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            Producer<String, String> sender = producer();
-            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-            for (OutboxEvent event : batch) {
-                acks.add(sender.send(new ProducerRecord<>(event.topic, event.messageKey, event.payload)));
-            }
-            long deadline = System.nanoTime() + config.ackTimeout().toNanos();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
+            publisher().publish(batch);
             OutboxEvent.deleteAll(batch.stream().map(event -> event.id).toList());
             return batch.size();
         });
     }
 
-    private Producer<String, String> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(producerConfig);
+    private OutboxPublisher publisher() {
+        if (publisher == null) {
+            publisher = new OutboxPublisher(new KafkaProducer<>(producerConfig), config.ackTimeout());
         }
-        return producer;
+        return publisher;
     }
 
-    private synchronized void closeProducer() {
-        if (producer != null) {
-            producer.close(Duration.ZERO);
-            producer = null;
+    private synchronized void closePublisher() {
+        if (publisher != null) {
+            publisher.close();
+            publisher = null;
         }
     }
 
     void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
         stop();
-        closeProducer();
+        closePublisher();
     }
 
     /** Stops relaying after the current batch, as when the service goes down; events wait in the outbox. */

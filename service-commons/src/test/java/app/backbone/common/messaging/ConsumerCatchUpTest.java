@@ -1,0 +1,162 @@
+package app.backbone.common.messaging;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import app.backbone.embedded.EmbeddedKafka;
+import app.backbone.embedded.FreePorts;
+
+/** A consumer group is caught up once its committed offsets reach the topic's end as it stood at the first check. */
+class ConsumerCatchUpTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    @TempDir
+    static Path dataDir;
+
+    private static EmbeddedKafka kafka;
+    private static Admin admin;
+
+    private final String topic = "catch-up-" + UUID.randomUUID();
+    private final String group = "group-" + UUID.randomUUID();
+    private ConsumerCatchUp catchUp;
+
+    @BeforeAll
+    static void startKafka() throws IOException {
+        kafka = EmbeddedKafka.start(dataDir, 0, 0);
+        admin = Admin.create(config());
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        admin.close();
+        kafka.close();
+    }
+
+    @AfterEach
+    void closeCatchUp() {
+        catchUp.close();
+    }
+
+    @Test
+    void caughtUpOnlyOnceTheGroupHasCommittedUpToTheEndOfTheTopic() throws Exception {
+        createTopic(2);
+        publish(6);
+        catchUp = new ConsumerCatchUp(config(), topic, group);
+
+        catchUp.check();
+        assertFalse(catchUp.caughtUp());
+        assertEquals("6 record(s) of " + topic + " behind its end at start", catchUp.status());
+
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> {
+                consumer.poll(Duration.ofMillis(200));
+                consumer.commitSync();
+                catchUp.check();
+                return catchUp.caughtUp();
+            });
+        }
+        assertEquals("caught up with " + topic, catchUp.status());
+    }
+
+    @Test
+    void recordsPublishedAfterTheFirstCheckAreNotWaitedForAndCaughtUpStaysSo() throws Exception {
+        createTopic(1);
+        publish(3);
+        catchUp = new ConsumerCatchUp(config(), topic, group);
+        catchUp.check();
+        publish(2);
+
+        commit(2);
+        catchUp.check();
+        assertFalse(catchUp.caughtUp());
+        assertEquals("1 record(s) of " + topic + " behind its end at start", catchUp.status());
+
+        commit(3);
+        catchUp.check();
+        assertTrue(catchUp.caughtUp());
+
+        publish(4);
+        catchUp.check();
+        assertTrue(catchUp.caughtUp());
+    }
+
+    @Test
+    void aTopicThatDoesNotExistYetIsCaughtUp() {
+        catchUp = new ConsumerCatchUp(config(), topic, group);
+
+        catchUp.check();
+
+        assertTrue(catchUp.caughtUp());
+        assertEquals("caught up with " + topic, catchUp.status());
+    }
+
+    @Test
+    void anUnreachableBrokerLeavesItNotCaughtUpAndSaysSo() {
+        Map<String, Object> nowhere = KafkaAdmins.withTimeout(
+                Map.of("bootstrap.servers", "127.0.0.1:" + FreePorts.find()), Duration.ofMillis(500));
+        catchUp = new ConsumerCatchUp(nowhere, topic, group);
+
+        catchUp.check();
+
+        assertFalse(catchUp.caughtUp());
+        assertTrue(catchUp.status().startsWith("cannot tell yet: "), catchUp.status());
+    }
+
+    private static Map<String, Object> config() {
+        return KafkaAdmins.withTimeout(Map.of("bootstrap.servers", kafka.bootstrapServers()), TIMEOUT);
+    }
+
+    private void createTopic(int partitions) throws Exception {
+        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private void publish(int records) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>(topic, "exercise-" + i, "{}")).get();
+            }
+        }
+    }
+
+    private void commit(long offset) throws Exception {
+        admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(offset)))
+                .all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,121 @@
+package app.backbone.common.outbox;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+class OutboxPublisherTest {
+
+    private static final List<OutboxEvent> BATCH = List.of(
+            event("catalog.exercises", "bench-press", "{\"version\":2}"),
+            event("program.sessions", "member-7", "{\"sets\":5}"),
+            event("catalog.exercises", "squat", "{\"version\":1}"));
+
+    @Test
+    void sendsEveryEventInOrderWithItsTopicAndKey() throws Exception {
+        MockProducer<String, String> producer = producer(true);
+        new OutboxPublisher(producer, Duration.ofSeconds(5)).publish(BATCH);
+
+        List<ProducerRecord<String, String>> sent = producer.history();
+        assertEquals(BATCH.size(), sent.size());
+        for (int i = 0; i < BATCH.size(); i++) {
+            assertEquals(BATCH.get(i).topic, sent.get(i).topic());
+            assertEquals(BATCH.get(i).messageKey, sent.get(i).key());
+            assertEquals(BATCH.get(i).payload, sent.get(i).value());
+        }
+    }
+
+    @Test
+    void returnsOnlyOnceTheBrokerHasAcknowledgedEveryEvent() {
+        MockProducer<String, String> producer = producer(false);
+        CompletableFuture<Void> published = publishInBackground(producer, Duration.ofSeconds(30));
+        await().until(() -> producer.history().size() == BATCH.size());
+
+        producer.completeNext();
+        producer.completeNext();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !published.isDone());
+        producer.completeNext();
+        await().until(published::isDone);
+        assertFalse(published.isCompletedExceptionally());
+    }
+
+    @Test
+    void oneRefusedEventFailsTheWholeBatch() {
+        MockProducer<String, String> producer = producer(false);
+        CompletableFuture<Void> published = publishInBackground(producer, Duration.ofSeconds(30));
+        await().until(() -> producer.history().size() == BATCH.size());
+
+        NotEnoughReplicasException refusal = new NotEnoughReplicasException("only one in-sync replica");
+        producer.completeNext();
+        producer.errorNext(refusal);
+        producer.completeNext();
+
+        CompletionException failure = assertThrows(CompletionException.class, published::join);
+        ExecutionException cause = assertInstanceOf(ExecutionException.class, failure.getCause());
+        assertSame(refusal, cause.getCause());
+    }
+
+    @Test
+    void anAcknowledgementLaterThanTheAckTimeoutFailsTheBatch() {
+        MockProducer<String, String> producer = producer(false);
+        OutboxPublisher publisher = new OutboxPublisher(producer, Duration.ofMillis(200));
+        assertThrows(TimeoutException.class, () -> publisher.publish(BATCH));
+        assertEquals(BATCH.size(), producer.history().size());
+    }
+
+    @Test
+    void aSendRefusedAtOnceFailsTheBatch() {
+        MockProducer<String, String> producer = producer(true);
+        producer.sendException = new IllegalStateException("producer closed");
+        OutboxPublisher publisher = new OutboxPublisher(producer, Duration.ofSeconds(5));
+        assertThrows(IllegalStateException.class, () -> publisher.publish(BATCH));
+    }
+
+    @Test
+    void closingClosesTheProducer() {
+        MockProducer<String, String> producer = producer(true);
+        new OutboxPublisher(producer, Duration.ofSeconds(5)).close();
+        assertTrue(producer.closed());
+    }
+
+    private static CompletableFuture<Void> publishInBackground(MockProducer<String, String> producer,
+            Duration ackTimeout) {
+        OutboxPublisher publisher = new OutboxPublisher(producer, ackTimeout);
+        return CompletableFuture.runAsync(() -> {
+            try {
+                publisher.publish(BATCH);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    private static MockProducer<String, String> producer(boolean autoComplete) {
+        return new MockProducer<>(autoComplete, null, new StringSerializer(), new StringSerializer());
+    }
+
+    private static OutboxEvent event(String topic, String key, String payload) {
+        OutboxEvent event = new OutboxEvent();
+        event.topic = topic;
+        event.messageKey = key;
+        event.payload = payload;
+        return event;
+    }
+}
