@@ -6,24 +6,22 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
-/** A completed session of one member, as ingested from the completed-session event. */
+/**
+ * A completed session of one member, as ingested from the completed-session event, for reading: sessions are
+ * inserted by {@code SessionStore} with JDBC, their id taken from the column's default.
+ */
 @Entity
 @Table(name = "training_session")
 public class TrainingSession extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "training_session_seq")
-    @SequenceGenerator(name = "training_session_seq", sequenceName = "training_session_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "tenant_id")
@@ -54,6 +52,7 @@ public class TrainingSession extends PanacheEntityBase {
                 .page(Page.of(pageIndex, pageSize)).list();
     }
 
+    /** How many of a member's sessions were completed in {@code [from, to)}. */
     public static long countOfMember(String tenant, String member, Instant from, Instant to) {
         return count(OF_MEMBER_IN_RANGE, tenant, member, from, to);
     }

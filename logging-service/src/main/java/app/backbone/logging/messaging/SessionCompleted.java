@@ -8,9 +8,10 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * logging-service's copy of the completed-session event (schema version 1), as documented by the producer in
- * {@code program-service/contracts/training.sessions.completed.schema.json}; {@link SessionValidator} accepts a
- * record only if it matches this service's copy of that schema.
+ * logging-service's copy of the completed-session event (schema version 1) that program-service documents in
+ * {@code contracts/training.sessions.completed.schema.json}; {@code SessionCompletedContractTest} holds its fields
+ * to that schema, and {@link SessionValidator} reads records into it, applying the schema's rules in code. Its
+ * exercises are stored as they came, in this shape.
  */
 public record SessionCompleted(
         UUID eventId,

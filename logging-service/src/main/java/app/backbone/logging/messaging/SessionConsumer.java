@@ -1,7 +1,6 @@
 package app.backbone.logging.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -13,8 +12,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import org.jboss.logging.Logger;
 
+import app.backbone.logging.config.LoggingConfig;
 import app.backbone.logging.service.SessionStore;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -27,32 +26,33 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 /**
  * Ingests {@value SessionTopics#COMPLETED} in batches, in partition order (so in order per member). Records that
  * fail validation go to {@value SessionTopics#REJECTED} with the reason in headers, and the batch goes on; the
- * batch's offsets are committed only after its sessions are stored and its rejects acknowledged.
+ * batch's offsets are committed only after its sessions are stored and its rejects acknowledged. A database that
+ * is briefly away only delays the batch ({@link SessionStore#store} retries); one that stays away stops the
+ * channel with the batch unacknowledged.
  */
 @ApplicationScoped
 public class SessionConsumer {
 
     /** Header with why a record was rejected. */
     public static final String REASON_HEADER = "dead-letter-reason";
-    private static final Duration DLQ_ACK_TIMEOUT = Duration.ofSeconds(30);
-    private static final int STORE_ATTEMPTS = 8;
-    private static final Logger LOG = Logger.getLogger(SessionConsumer.class);
 
     private final SessionValidator validator;
     private final SessionStore store;
+    private final LoggingConfig config;
     private final MutinyEmitter<String> rejected;
 
-    public SessionConsumer(SessionValidator validator, SessionStore store,
+    public SessionConsumer(SessionValidator validator, SessionStore store, LoggingConfig config,
             @Channel(SessionTopics.REJECTED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
             MutinyEmitter<String> rejected) {
         this.validator = validator;
         this.store = store;
+        this.config = config;
         this.rejected = rejected;
     }
 
     @Incoming(SessionTopics.COMPLETED)
     @Blocking(ordered = true)
-    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) throws InterruptedException {
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         List<SessionCompleted> accepted = new ArrayList<>();
         List<Uni<Void>> rejections = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
@@ -64,29 +64,10 @@ public class SessionConsumer {
             }
         }
         if (!rejections.isEmpty()) {
-            Uni.join().all(rejections).andFailFast().await().atMost(DLQ_ACK_TIMEOUT);
+            Uni.join().all(rejections).andFailFast().await().atMost(config.rejectAckTimeout());
         }
-        storeWithRetries(accepted);
+        store.store(accepted);
         return batch.ack();
-    }
-
-    /** A database that is briefly away only delays the batch; one that stays away stops the channel, unacked. */
-    private void storeWithRetries(List<SessionCompleted> accepted) throws InterruptedException {
-        long backoffMillis = 500;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                store.store(accepted);
-                return;
-            } catch (RuntimeException e) {
-                if (attempt == STORE_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.warnf("Storing %d sessions failed (attempt %d of %d), retrying: %s", accepted.size(), attempt,
-                        STORE_ATTEMPTS, e.getMessage());
-                Thread.sleep(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, 8_000);
-            }
-        }
     }
 
     private Uni<Void> reject(KafkaRecord<String, String> record, String reason) {

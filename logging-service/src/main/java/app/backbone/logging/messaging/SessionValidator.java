@@ -21,23 +21,23 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import app.backbone.common.StrictJson;
 import app.backbone.logging.messaging.SessionCompleted.ExerciseDone;
 import app.backbone.logging.messaging.SessionCompleted.Prescribed;
 import app.backbone.logging.messaging.SessionCompleted.SetDone;
 
 /**
  * Reads a completed-session record, accepting it only if it matches the documented schema
- * ({@code contracts/training.sessions.completed.schema.json}). The schema's rules are applied in code, on a strict
- * binding (no coercion, no unknown fields, required fields), which costs a fraction of interpreting the schema
- * for every record; {@code SessionValidatorTest} holds the two to the same verdicts. Beyond the schema it refuses
- * what nothing could store: a completion outside the years 1 to 9999 and a rep range ending below its start.
+ * ({@code contracts/training.sessions.completed.schema.json}). The schema's rules are applied in code, on the
+ * strict binding of {@link StrictJson#strict} plus no unknown fields, required fields and canonical UUIDs and
+ * date-times, which costs a fraction of interpreting the schema for every record; {@code SessionValidatorTest}
+ * holds the two to the same verdicts. Beyond the schema it refuses what nothing could store: a completion outside
+ * the years 1 to 9999, a rep range ending below its start, and text holding a NUL character or half a surrogate
+ * pair.
  */
 @ApplicationScoped
 public class SessionValidator {
@@ -52,21 +52,15 @@ public class SessionValidator {
     private static final Instant AFTER_LAST_STORABLE = Instant.parse("+10000-01-01T00:00:00Z");
     private static final int MAX_REPORTED = 10;
 
-    private final ObjectReader reader = JsonMapper.builder()
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .withCoercionConfig(LogicalType.Textual, strings -> strings
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .addModule(new SimpleModule()
-                    .addDeserializer(UUID.class, new StrictUuid())
-                    .addDeserializer(Instant.class, new StrictInstant()))
-            .build()
+    private final ObjectReader reader = StrictJson.strict(JsonMapper.builder()
+                    .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .addModule(new SimpleModule("strict-event-values")
+                            .addDeserializer(UUID.class, new StrictUuid())
+                            .addDeserializer(Instant.class, new StrictInstant()))
+                    .build())
             .readerFor(SessionCompleted.class);
 
     /** The event, or why the record was refused. */

@@ -1,11 +1,8 @@
 package app.backbone.logging.rest;
 
 import java.time.LocalDate;
-import java.util.List;
 
-import app.backbone.common.Problem;
 import app.backbone.common.ProblemException;
-import app.backbone.common.ProblemTypes;
 
 /** The {@code from} and {@code to} days of the read endpoints: ISO dates of years 1 to 9999. */
 final class DayParams {
@@ -19,9 +16,7 @@ final class DayParams {
     /** The day as given, or a 400 problem naming the parameter when it is outside the years 1 to 9999. */
     static LocalDate supported(String name, LocalDate day) {
         if (day != null && (day.isBefore(FIRST) || day.isAfter(LAST))) {
-            String message = "must be a day of the years 1 to 9999";
-            throw new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", "'" + name + "' " + message
-                    + ".", List.of(new Problem.FieldError(name, message)));
+            throw ProblemException.invalid(name, "must be a day of the years 1 to 9999");
         }
         return day;
     }

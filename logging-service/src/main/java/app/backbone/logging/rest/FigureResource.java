@@ -1,9 +1,9 @@
 package app.backbone.logging.rest;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,17 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.backbone.common.CallerTenant;
 import app.backbone.common.MemberIds;
-import app.backbone.common.Problem;
 import app.backbone.common.ProblemException;
-import app.backbone.common.ProblemTypes;
 import app.backbone.common.Roles;
 import app.backbone.logging.domain.figures.ExerciseFacts;
 import app.backbone.logging.domain.figures.ExerciseHistory;
-import app.backbone.logging.domain.figures.ExerciseRecords;
 import app.backbone.logging.domain.figures.IsoWeek;
-import app.backbone.logging.domain.figures.ProgressionPoint;
-import app.backbone.logging.domain.figures.Recommendation;
-import app.backbone.logging.domain.figures.WeeklyFigures;
 import app.backbone.logging.service.FigureReader;
 import app.backbone.logging.service.FigureRebuild;
 
@@ -50,28 +44,13 @@ public class FigureResource {
     private final CallerTenant tenant;
     private final FigureReader figures;
     private final FigureRebuild rebuild;
+    private final Clock clock;
 
-    public FigureResource(CallerTenant tenant, FigureReader figures, FigureRebuild rebuild) {
+    public FigureResource(CallerTenant tenant, FigureReader figures, FigureRebuild rebuild, Clock clock) {
         this.tenant = tenant;
         this.figures = figures;
         this.rebuild = rebuild;
-    }
-
-    /** Weekly figures of a member. */
-    public record VolumeResponse(String memberId, String from, String to, List<WeeklyFigures> weeks) {
-    }
-
-    /** One exercise's progression for a member. */
-    public record ProgressionResponse(String memberId, String exerciseId, List<ProgressionPoint> series,
-            ExerciseRecords records, Recommendation recommendation) {
-    }
-
-    /** A member's records, per exercise. */
-    public record RecordsResponse(String memberId, List<ExerciseRecordsEntry> exercises) {
-    }
-
-    /** The records of one exercise. */
-    public record ExerciseRecordsEntry(String exerciseId, ExerciseRecords records) {
+        this.clock = clock;
     }
 
     @GET
@@ -84,17 +63,18 @@ public class FigureResource {
             @QueryParam("from") @Parameter(description = "A day in the first week; default 11 weeks before 'to'")
             LocalDate from,
             @QueryParam("to") @Parameter(description = "A day in the last week; default today (UTC)") LocalDate to) {
-        LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : DayParams.supported("to", to);
+        LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                : DayParams.supported("to", to);
         LocalDate first = from == null ? last.minusWeeks(DEFAULT_WEEKS - 1) : DayParams.supported("from", from);
         if (first.isAfter(last)) {
-            throw invalid("to", "must not be before from");
+            throw ProblemException.invalid("to", "must not be before from");
         }
         if (ChronoUnit.WEEKS.between(first, last) >= MAX_WEEKS) {
-            throw invalid("from", "the range may span at most " + MAX_WEEKS + " weeks");
+            throw ProblemException.invalid("from", "the range may span at most " + MAX_WEEKS + " weeks");
         }
         IsoWeek firstWeek = IsoWeek.of(first);
         IsoWeek lastWeek = IsoWeek.of(last);
-        return new VolumeResponse(memberId, firstWeek.toString(), lastWeek.toString(),
+        return FigureMapper.volume(memberId, firstWeek, lastWeek,
                 figures.weeks(tenant.id(), memberId, firstWeek, lastWeek));
     }
 
@@ -110,8 +90,7 @@ public class FigureResource {
                 .orElseThrow(() -> ProblemException.notFound(
                         "Member '" + memberId + "' has no sessions of '" + exerciseId + "'."));
         ExerciseFacts facts = figures.facts(Set.of(exerciseId)).get(exerciseId);
-        return new ProgressionResponse(memberId, exerciseId, history.series(), history.records(),
-                history.recommendation(facts));
+        return FigureMapper.progression(memberId, history, history.recommendation(facts));
     }
 
     @GET
@@ -122,20 +101,14 @@ public class FigureResource {
     public RecordsResponse records(
             @PathParam("memberId") @Pattern(regexp = MemberIds.PATTERN, message = MemberIds.MESSAGE)
             String memberId) {
-        return new RecordsResponse(memberId, figures.histories(tenant.id(), memberId).stream()
-                .map(h -> new ExerciseRecordsEntry(h.exerciseId(), h.records())).toList());
+        return FigureMapper.records(memberId, figures.histories(tenant.id(), memberId));
     }
 
     @POST
     @Path("/figures/rebuild")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Recompute the tenant's figures from its stored sessions")
-    public FigureRebuild.Result rebuild() {
-        return rebuild.rebuild(tenant.id());
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", "'" + field + "' " + message
-                + ".", List.of(new Problem.FieldError(field, message)));
+    public RebuildResponse rebuild() {
+        return FigureMapper.rebuild(rebuild.rebuild(tenant.id()));
     }
 }

@@ -3,7 +3,6 @@ package app.backbone.logging.rest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,9 +23,7 @@ import app.backbone.common.CallerTenant;
 import app.backbone.common.MemberIds;
 import app.backbone.common.Page;
 import app.backbone.common.PageParams;
-import app.backbone.common.Problem;
 import app.backbone.common.ProblemException;
-import app.backbone.common.ProblemTypes;
 import app.backbone.common.Roles;
 import app.backbone.logging.domain.TrainingSession;
 
@@ -53,14 +50,13 @@ public class SessionResource {
         DayParams.supported("from", from);
         DayParams.supported("to", to);
         if (from != null && to != null && to.isBefore(from)) {
-            throw new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", "'to' is before 'from'.",
-                    List.of(new Problem.FieldError("to", "must not be before from")));
+            throw ProblemException.invalid("'to' is before 'from'.", "to", "must not be before from");
         }
         Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z")
                 : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         String tenantId = tenant.id();
         return new Page<>(TrainingSession.ofMember(tenantId, memberId, start, end, page.page, page.size), page.page,
-                page.size, TrainingSession.countOfMember(tenantId, memberId, start, end)).map(SessionResponse::from);
+                page.size, TrainingSession.countOfMember(tenantId, memberId, start, end)).map(SessionMapper::session);
     }
 }

@@ -6,12 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
@@ -24,10 +24,14 @@ import app.backbone.logging.domain.figures.LoggedExercise;
 import app.backbone.logging.domain.figures.LoggedSession;
 import app.backbone.logging.domain.figures.WeekAggregate;
 import app.backbone.logging.domain.figures.WeeklyFigures;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 
 /**
  * Reads the figures: weekly ones from the stored aggregates, exercise histories from the member's sessions; muscle
- * and pattern figures come from the catalog read model at read time.
+ * and pattern figures come from the catalog read model at read time. Computed week ranges are kept in the
+ * {@value #CACHE} cache, no longer than the catalog facts they were computed from.
  */
 @ApplicationScoped
 public class FigureReader {
@@ -36,30 +40,28 @@ public class FigureReader {
             + "AND iso_week >= ? AND iso_week <= ?";
     private static final String WEEKS = "SELECT state" + RANGE;
     private static final String WEEKS_VERSION = "SELECT count(*), coalesce(max(xmin::text::bigint), 0)" + RANGE;
-    private static final int COMPUTED_RANGES = 1024;
 
-    private final Map<Range, Computed> computed = new LinkedHashMap<>(COMPUTED_RANGES, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Range, Computed> eldest) {
-            return size() > COMPUTED_RANGES;
-        }
-    };
+    static final String CACHE = "weekly-figures";
+
     private final DataSource dataSource;
     private final FigureStore store;
     private final StoredSessions stored;
     private final CatalogFacts catalog;
+    private final CaffeineCache computed;
 
-    public FigureReader(DataSource dataSource, FigureStore store, StoredSessions stored, CatalogFacts catalog) {
+    public FigureReader(DataSource dataSource, FigureStore store, StoredSessions stored, CatalogFacts catalog,
+            @CacheName(CACHE) Cache computed) {
         this.dataSource = dataSource;
         this.store = store;
         this.stored = stored;
         this.catalog = catalog;
+        this.computed = computed.as(CaffeineCache.class);
     }
 
     /**
      * One entry per ISO week from {@code first} to {@code last}, empty weeks included. A range asked again is
-     * answered from memory while its stored weeks are unchanged (same row count and newest row version) and its
-     * catalog facts are unchanged here and younger than the facts' time to live.
+     * answered from memory while its stored weeks are unchanged (same row count and newest row version), no
+     * catalog change reached this instance since it was computed, and it is younger than the cache's time to live.
      */
     public List<WeeklyFigures> weeks(String tenant, String member, IsoWeek first, IsoWeek last) {
         Range range = new Range(tenant, member, first.toString(), last.toString());
@@ -68,20 +70,18 @@ public class FigureReader {
             version[0] = rs.getLong(1);
             version[1] = rs.getLong(2);
         });
-        long now = System.nanoTime();
         long factsGeneration = catalog.generation();
-        Computed cached;
-        synchronized (computed) {
-            cached = computed.get(range);
-        }
-        if (cached != null && cached.rows() == version[0] && cached.newestRow() == version[1]
-                && cached.factsGeneration() == factsGeneration && now - cached.atNanos() < catalog.ttlNanos()) {
-            return cached.figures();
+        CompletableFuture<Computed> cached = computed.getIfPresent(range);
+        if (cached != null) {
+            Computed known = cached.join();
+            if (known.rows() == version[0] && known.newestRow() == version[1]
+                    && known.factsGeneration() == factsGeneration) {
+                return known.figures();
+            }
         }
         List<WeeklyFigures> figures = compute(range, first, last);
-        synchronized (computed) {
-            computed.put(range, new Computed(version[0], version[1], factsGeneration, now, figures));
-        }
+        computed.put(range, CompletableFuture.completedFuture(
+                new Computed(version[0], version[1], factsGeneration, figures)));
         return figures;
     }
 
@@ -159,8 +159,7 @@ public class FigureReader {
         }
     }
 
-    private record Computed(long rows, long newestRow, long factsGeneration, long atNanos,
-            List<WeeklyFigures> figures) {
+    private record Computed(long rows, long newestRow, long factsGeneration, List<WeeklyFigures> figures) {
     }
 
     @FunctionalInterface

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,13 +25,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.Logger;
+
 import app.backbone.logging.messaging.SessionCompleted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**
  * Stores accepted sessions and folds them into the figures, in one transaction per batch with JDBC batching: each
  * event id is recorded once, so a redelivered event changes nothing, and a session already stored under its
- * tenant and session id is neither stored nor counted again.
+ * tenant and session id is neither stored nor counted again. A failed batch is tried again, each time in a
+ * transaction of its own: 8 attempts in all, 500 ms apart at first, doubling to 8 s.
  */
 @ApplicationScoped
 public class SessionStore {
@@ -43,35 +50,49 @@ public class SessionStore {
     private static final String STORED_SESSIONS = "SELECT tenant_id, session_id FROM training_session "
             + "WHERE (tenant_id, session_id) IN (SELECT * FROM unnest(?::text[], ?::text[]))";
 
+    private static final Logger LOG = Logger.getLogger(SessionStore.class);
+
     private final DataSource dataSource;
     private final ObjectMapper mapper;
     private final FigureStore figures;
+    private final Clock clock;
 
-    public SessionStore(DataSource dataSource, ObjectMapper mapper, FigureStore figures) {
+    public SessionStore(DataSource dataSource, ObjectMapper mapper, FigureStore figures, Clock clock) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.figures = figures;
+        this.clock = clock;
     }
 
-    /** Stores the events not seen before. */
+    /** Stores the events not seen before; throws only once the last attempt failed. */
+    @Retry(maxRetries = 7, delay = 500, jitter = 0, maxDuration = 0)
+    @ExponentialBackoff(maxDelay = 8, maxDelayUnit = ChronoUnit.SECONDS)
     public void store(List<SessionCompleted> events) {
         if (events.isEmpty()) {
             return;
         }
         Map<UUID, SessionCompleted> byId = new LinkedHashMap<>();
         events.forEach(event -> byId.putIfAbsent(event.eventId(), event));
-        QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                Instant now = Instant.now();
-                Set<UUID> fresh = claim(connection, byId.keySet(), now);
-                List<SessionCompleted> unseen = unseenSessions(connection,
-                        byId.values().stream().filter(e -> fresh.contains(e.eventId())).toList());
-                insert(connection, unseen, now);
-                figures.add(connection, unseen.stream().map(e -> new FigureStore.MemberSession(e.tenantId(),
-                        e.memberId(), LoggedSessions.of(e))).toList());
-            }
-            return null;
-        });
+        try {
+            QuarkusTransaction.requiringNew().run(() -> storeUnseen(byId));
+        } catch (RuntimeException e) {
+            LOG.warnf("Storing %d sessions failed: %s", byId.size(), e.getMessage());
+            throw e;
+        }
+    }
+
+    private void storeUnseen(Map<UUID, SessionCompleted> byId) {
+        try (Connection connection = dataSource.getConnection()) {
+            Instant now = clock.instant();
+            Set<UUID> fresh = claim(connection, byId.keySet(), now);
+            List<SessionCompleted> unseen = unseenSessions(connection,
+                    byId.values().stream().filter(e -> fresh.contains(e.eventId())).toList());
+            insert(connection, unseen, now);
+            figures.add(connection, unseen.stream().map(e -> new FigureStore.MemberSession(e.tenantId(),
+                    e.memberId(), LoggedSessions.of(e))).toList());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store sessions", e);
+        }
     }
 
     /** The events whose session is not stored yet, each session once. */

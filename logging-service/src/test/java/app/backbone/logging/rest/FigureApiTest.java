@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import app.backbone.common.catalog.CatalogTopic;
 import app.backbone.logging.domain.TrainingSession;
+import app.backbone.logging.domain.figures.IsoWeek;
 import app.backbone.logging.messaging.SessionTopics;
 import app.backbone.testsupport.ProblemJson;
 import app.backbone.testsupport.TestTokens;
@@ -53,13 +57,17 @@ class FigureApiTest {
     }
 
     private static String exercise(String id, String pattern, String primary, String secondary) {
+        return exercise(id, 0, pattern, primary, secondary);
+    }
+
+    private static String exercise(String id, long version, String pattern, String primary, String secondary) {
         return """
                 {"eventId":"%s","schemaVersion":1,"occurredAt":"2026-11-01T00:00:00Z","exerciseId":"%s",
-                 "scope":"GLOBAL","tenantId":null,"version":0,"retired":false,"name":"%s","description":null,
+                 "scope":"GLOBAL","tenantId":null,"version":%d,"retired":false,"name":"%s","description":null,
                  "category":"STRENGTH","movementPattern":"%s","primaryMuscles":[%s],"secondaryMuscles":[%s],
                  "equipment":["BARBELL"],"laterality":"BILATERAL","measure":"REPS","loadable":true,
                  "contraindications":[],"cues":[],"mediaUrls":[]}
-                """.formatted(UUID.randomUUID(), id, id, pattern, primary, secondary);
+                """.formatted(UUID.randomUUID(), id, version, id, pattern, primary, secondary);
     }
 
     private static long stored() {
@@ -120,7 +128,7 @@ class FigureApiTest {
     }
 
     @Test
-    void anExerciseTheCatalogDoesNotKnowYetIsCompletedWhenItArrives() {
+    void anExerciseTheCatalogDoesNotKnowYetCountsWhenItArrivesAndFollowsItsChanges() {
         String tenant = "late-facts-gym";
         String exerciseId = "late-" + UUID.randomUUID();
         try (TopicWriter writer = new TopicWriter()) {
@@ -164,6 +172,19 @@ class FigureApiTest {
                 .then().statusCode(200)
                 .body("weeks[0].sessions", equalTo(2))
                 .body("weeks[0].hardSetsByMuscle.GLUTES", equalTo(3.0f)));
+
+        // A newer version of the exercise moves its hard sets to other muscles in the range already asked.
+        try (TopicWriter writer = new TopicWriter()) {
+            writer.send(CatalogTopic.EXERCISES, exerciseId,
+                    exercise(exerciseId, 1, "SQUAT", "\"QUADRICEPS\"", "\"GLUTES\""));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant, "trainer")
+                .queryParam("from", "2026-11-16").queryParam("to", "2026-11-22")
+                .when().get("/members/late-member/volume")
+                .then().statusCode(200)
+                .body("weeks[0].hardSetsByMuscle.QUADRICEPS", equalTo(3.0f))
+                .body("weeks[0].hardSetsByMuscle.GLUTES", equalTo(1.5f))
+                .body("weeks[0].hardSetsByMuscle.HAMSTRINGS", nullValue()));
     }
 
     @Test
@@ -223,13 +244,33 @@ class FigureApiTest {
     }
 
     @Test
-    void anotherTenantSeesNothingOfTheMember() {
+    void anotherTenantSeesNothingOfWhatTheOwnerSees() {
+        as(TENANT, "trainer").queryParam("from", "2026-11-16").queryParam("to", "2026-11-22")
+                .when().get("/members/" + MEMBER + "/volume")
+                .then().statusCode(200).body("weeks[0].sessions", equalTo(2));
         as("other-gym", "trainer").queryParam("from", "2026-11-16").queryParam("to", "2026-11-22")
                 .when().get("/members/" + MEMBER + "/volume")
-                .then().statusCode(200).body("weeks[0].sessions", equalTo(0));
+                .then().statusCode(200).body("weeks[0].sessions", equalTo(0)).body("weeks[0].sets", equalTo(0));
+        as(TENANT, "trainer").queryParam("exerciseId", "fig-rdl")
+                .when().get("/members/" + MEMBER + "/progression")
+                .then().statusCode(200);
         as("other-gym", "trainer").queryParam("exerciseId", "fig-rdl")
                 .when().get("/members/" + MEMBER + "/progression")
                 .then().statusCode(404).contentType(ProblemJson.MEDIA_TYPE);
+        as(TENANT, "trainer").when().get("/members/" + MEMBER + "/records")
+                .then().statusCode(200).body("exercises.exerciseId", contains("fig-rdl", "fig-row"));
+        as("other-gym", "trainer").when().get("/members/" + MEMBER + "/records")
+                .then().statusCode(200).body("exercises", empty());
+    }
+
+    @Test
+    void withoutFromAndToTheVolumeCoversTheTwelveWeeksUpToToday() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        as(TENANT, "trainer").when().get("/members/" + MEMBER + "/volume")
+                .then().statusCode(200)
+                .body("from", equalTo(IsoWeek.of(today.minusWeeks(11)).toString()))
+                .body("to", equalTo(IsoWeek.of(today).toString()))
+                .body("weeks", hasSize(12));
     }
 
     @Test
@@ -245,6 +286,11 @@ class FigureApiTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
         as(TENANT, "trainer").when().get("/members/" + MEMBER + "/progression")
                 .then().statusCode(400).body("errors[0].field", equalTo("exerciseId"));
+    }
+
+    @Test
+    void onlyAnAdminMayRebuild() {
         as(TENANT, "trainer").when().post("/figures/rebuild").then().statusCode(403);
+        as(TENANT, "integration").when().post("/figures/rebuild").then().statusCode(403);
     }
 }

@@ -1,42 +1,50 @@
 package app.backbone.logging.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Instant;
-
-import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.backbone.logging.domain.TrainingSession;
+import app.backbone.logging.messaging.SessionTopics;
 import app.backbone.testsupport.ProblemJson;
 import app.backbone.testsupport.TestTokens;
+import app.backbone.testsupport.TopicWriter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class SessionResourceTest {
 
+    private static volatile boolean published;
+
     @BeforeEach
-    @Transactional
-    void storeTwoSessions() {
-        if (TrainingSession.count("tenantId", "gym-a") > 0) {
+    void twoSessionsWereIngested() {
+        if (published) {
             return;
         }
-        store("s-1", "2026-11-02T18:00:00Z");
-        store("s-2", "2026-11-05T18:00:00Z");
+        try (TopicWriter writer = new TopicWriter()) {
+            writer.send(SessionTopics.COMPLETED, "member-3", session("s-1", "2026-11-02T18:00:00Z"));
+            writer.send(SessionTopics.COMPLETED, "member-3", session("s-2", "2026-11-05T18:00:00Z"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> TrainingSession.count("tenantId", "gym-a")) == 2);
+        published = true;
     }
 
-    private static void store(String sessionId, String completedAt) {
-        TrainingSession session = new TrainingSession();
-        session.tenantId = "gym-a";
-        session.memberId = "member-3";
-        session.sessionId = sessionId;
-        session.completedAt = Instant.parse(completedAt);
-        session.receivedAt = session.completedAt;
-        session.persist();
+    private static String session(String sessionId, String completedAt) {
+        return """
+                {"eventId":"%s","schemaVersion":1,"occurredAt":"%s","tenantId":"gym-a","memberId":"member-3",
+                 "sessionId":"%s","completedAt":"%s","exercises":[{"exerciseId":"goblet-squat",
+                 "sets":[{"reps":10,"loadKg":20,"rir":2,"toFailure":false,"warmup":false}]}]}
+                """.formatted(UUID.randomUUID(), completedAt, sessionId, completedAt);
     }
 
     @Test
@@ -54,10 +62,15 @@ class SessionResourceTest {
     }
 
     @Test
-    void anotherTenantSeesNoSessions() {
+    void anotherTenantSeesNoneOfTheSessionsItsOwnerSees() {
+        given().auth().oauth2(TestTokens.token("gym-a", "trainer"))
+                .when().get("/members/member-3/sessions")
+                .then().statusCode(200)
+                .body("total", equalTo(2));
         given().auth().oauth2(TestTokens.token("gym-b", "trainer"))
                 .when().get("/members/member-3/sessions")
                 .then().statusCode(200)
+                .body("items", empty())
                 .body("total", equalTo(0));
     }
 

@@ -6,13 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** An ISO-8601 week (week-based year and week number), written like {@code 2026-W47}. */
 public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
-
-    private static final Pattern TEXT = Pattern.compile("(\\d{4})-W(\\d{2})");
 
     public IsoWeek {
         if (week < 1 || week > 53) {
@@ -29,33 +25,11 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
         return new IsoWeek(date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
-    public static IsoWeek parse(String text) {
-        Matcher m = TEXT.matcher(text);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not an ISO week: " + text);
-        }
-        IsoWeek week = new IsoWeek(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-        if (!of(week.monday()).equals(week)) {
-            throw new IllegalArgumentException("no such ISO week: " + text);
-        }
-        return week;
-    }
-
     /** The Monday the week starts on. */
     public LocalDate monday() {
         return LocalDate.of(year, 1, 4)
                 .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    }
-
-    /** The instant the week starts (Monday 00:00 UTC), inclusive. */
-    public Instant start() {
-        return monday().atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    /** The instant the next week starts, exclusive end of this one. */
-    public Instant end() {
-        return monday().plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     @Override

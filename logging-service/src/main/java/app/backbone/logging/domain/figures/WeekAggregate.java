@@ -2,7 +2,6 @@ package app.backbone.logging.domain.figures;
 
 import java.math.BigDecimal;
 import java.util.Collections;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
@@ -15,9 +14,9 @@ import java.util.TreeSet;
  *
  * <p>It stores only what does not depend on the catalog: totals, hard sets per exercise, and for each session
  * the exercises that got at least one hard set. Muscles and movement patterns are applied when the figures
- * are read ({@link #figures(Map)}), so an exercise whose facts arrive late needs no recomputation: the next
- * read attributes its hard sets. Folding is commutative and ignores a session id it already holds, so any
- * order of {@link #plus(LoggedSession)} calls, and {@link #rebuild(IsoWeek, Iterable)}, give equal values.
+ * are read ({@link WeeklyFigures.Calculator}), so an exercise whose facts arrive late needs no recomputation:
+ * the next read attributes its hard sets. Folding is commutative and ignores a session id it already holds, so
+ * any order of {@link #plus(LoggedSession)} calls gives equal values.
  *
  * @param tonnageKg exact sum, rounded only in {@link WeeklyFigures}
  * @param hardExercisesBySession every folded session id, mapped to the exercise ids that got a hard set in it
@@ -39,15 +38,6 @@ public record WeekAggregate(IsoWeek week, int sets, int reps, BigDecimal tonnage
         return new WeekAggregate(week, 0, 0, BigDecimal.ZERO, new TreeMap<>(), new TreeMap<>());
     }
 
-    /** The week computed from scratch out of its sessions; equal to folding them one by one in any order. */
-    public static WeekAggregate rebuild(IsoWeek week, Iterable<LoggedSession> sessions) {
-        WeekAggregate aggregate = empty(week);
-        for (LoggedSession session : sessions) {
-            aggregate = aggregate.plus(session);
-        }
-        return aggregate;
-    }
-
     public int sessions() {
         return hardExercisesBySession.size();
     }
@@ -56,7 +46,7 @@ public record WeekAggregate(IsoWeek week, int sets, int reps, BigDecimal tonnage
         return hardExercisesBySession.containsKey(sessionId);
     }
 
-    /** Exercise ids that got hard sets this week: the facts {@link #figures(Map)} needs. */
+    /** Exercise ids that got hard sets this week: the facts {@link WeeklyFigures.Calculator} needs. */
     public Set<String> exerciseIds() {
         return hardSetsByExercise.keySet();
     }
@@ -96,13 +86,5 @@ public record WeekAggregate(IsoWeek week, int sets, int reps, BigDecimal tonnage
         TreeMap<String, SortedSet<String>> bySession = new TreeMap<>(hardExercisesBySession);
         bySession.put(session.sessionId(), hardExercises);
         return new WeekAggregate(week, newSets, newReps, newTonnage, hardSets, bySession);
-    }
-
-    /**
-     * The week's figures, muscles and patterns taken from {@code facts} (exercise id to facts; an exercise
-     * missing from it is reported in {@link WeeklyFigures#exercisesWithoutFacts()}).
-     */
-    public WeeklyFigures figures(Map<String, ExerciseFacts> facts) {
-        return WeeklyFigures.of(this, facts);
     }
 }

@@ -45,10 +45,6 @@ public record WeeklyFigures(String week, int sessions, int sets, int reps, BigDe
         exercisesWithoutFacts = Collections.unmodifiableSortedSet(new TreeSet<>(exercisesWithoutFacts));
     }
 
-    static WeeklyFigures of(WeekAggregate week, Map<String, ExerciseFacts> facts) {
-        return new Calculator(facts).of(week);
-    }
-
     /**
      * Computes weeks' figures against one set of facts; each exercise's muscles are resolved once, so a long
      * range of weeks costs little more than its aggregates.

@@ -1,17 +1,15 @@
 /**
  * Volume and progression figures of DESIGN.md, as plain values: sessions in, figures out.
  *
- * <p>Write path: fold each stored session with {@link app.backbone.logging.domain.figures.MemberFigures#plus}
- * (or {@link app.backbone.logging.domain.figures.WeekAggregate#plus} and
- * {@link app.backbone.logging.domain.figures.ExerciseHistory#plus} separately). Rebuild: the same fold from
- * empty over all stored sessions ({@code rebuild}); folds are order-independent and skip a session id they
- * already hold, so both paths give equal values.
+ * <p>Weeks: each stored session is folded into its week's {@link app.backbone.logging.domain.figures.WeekAggregate}
+ * ({@code plus}); a rebuild folds all stored sessions again from empty. Folds are order-independent and skip a
+ * session id they already hold, so both give equal values. Muscles and movement patterns are applied when the weeks
+ * are read, by {@link app.backbone.logging.domain.figures.WeeklyFigures.Calculator} with the catalog facts of
+ * {@link app.backbone.logging.domain.figures.WeekAggregate#exerciseIds()}; they are never stored, so facts that
+ * arrive late need no recomputation.
  *
- * <p>Read path: {@link app.backbone.logging.domain.figures.WeekAggregate#figures} takes the catalog facts of
- * {@link app.backbone.logging.domain.figures.WeekAggregate#exerciseIds()}; muscles and patterns are applied
- * there, never stored, so facts that arrive late need no recomputation.
- * {@link app.backbone.logging.domain.figures.ExerciseHistory} gives the time series, the records and the
- * recommendation.
+ * <p>Exercises: {@link app.backbone.logging.domain.figures.ExerciseHistory#rebuild} folds a member's sessions of one
+ * exercise into the progression series and the records, and gives the recommendation.
  *
  * <p>Kilogram figures carry 2 decimals (HALF_UP, rounded once at the end), hard sets 1 decimal, the pull:push
  * ratio 2 decimals; weeks and dates are read on the UTC calendar.

@@ -30,16 +30,16 @@ class IsoWeekTest {
     }
 
     @Test
-    void weekStartsMondayMidnightUtc() {
-        IsoWeek week = IsoWeek.parse("2026-W53");
-        assertEquals(Instant.parse("2026-12-28T00:00:00Z"), week.start());
-        assertEquals(Instant.parse("2027-01-04T00:00:00Z"), week.end());
+    void weekStartsOnTheMondayOfItsWeekBasedYear() {
+        assertEquals(LocalDate.of(2026, 12, 28), new IsoWeek(2026, 53).monday());
+        assertEquals(LocalDate.of(2025, 12, 29), new IsoWeek(2026, 1).monday());
+        assertEquals(LocalDate.of(2027, 1, 4), new IsoWeek(2027, 1).monday());
+        assertEquals(new IsoWeek(2027, 1), IsoWeek.of(new IsoWeek(2026, 53).monday().plusWeeks(1)));
     }
 
     @Test
-    void parseRefusesWeeksThatDoNotExist() {
-        assertEquals(new IsoWeek(2026, 47), IsoWeek.parse("2026-W47"));
-        assertThrows(IllegalArgumentException.class, () -> IsoWeek.parse("2027-W53"));
-        assertThrows(IllegalArgumentException.class, () -> IsoWeek.parse("2026-47"));
+    void weekNumbersOutsideOneToFiftyThreeAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new IsoWeek(2026, 0));
+        assertThrows(IllegalArgumentException.class, () -> new IsoWeek(2026, 54));
     }
 }

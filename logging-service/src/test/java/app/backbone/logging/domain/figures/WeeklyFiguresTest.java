@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,26 @@ class WeeklyFiguresTest {
     }
 
     static WeeklyFigures figures(LoggedSession... sessions) {
-        return WeekAggregate.rebuild(sessions[0].week(), List.of(sessions)).figures(FACTS);
+        return new WeeklyFigures.Calculator(FACTS).of(fold(sessions[0].week(), List.of(sessions)));
+    }
+
+    /** The week as ingest and rebuild store it: its sessions folded one by one from empty. */
+    static WeekAggregate fold(IsoWeek week, List<LoggedSession> sessions) {
+        WeekAggregate aggregate = WeekAggregate.empty(week);
+        for (LoggedSession session : sessions) {
+            aggregate = aggregate.plus(session);
+        }
+        return aggregate;
+    }
+
+    /** Each week of the sessions, folded in the order given. */
+    static Map<IsoWeek, WeekAggregate> weeks(List<LoggedSession> sessions) {
+        Map<IsoWeek, WeekAggregate> weeks = new TreeMap<>();
+        for (LoggedSession session : sessions) {
+            weeks.put(session.week(), weeks.getOrDefault(session.week(), WeekAggregate.empty(session.week()))
+                    .plus(session));
+        }
+        return weeks;
     }
 
     /*
@@ -133,7 +153,8 @@ class WeeklyFiguresTest {
                 facts("odd-row", "HORIZONTAL_PULL", List.of("LATS"), List.of("LATS", "BICEPS")));
         WeekAggregate week = WeekAggregate.empty(W47)
                 .plus(session("s1", "2026-11-16T10:00:00Z", exercise("odd-row", null, set(10, "40", 2))));
-        assertEquals(Map.of("LATS", kg("1.0"), "BICEPS", kg("0.5")), week.figures(odd).hardSetsByMuscle());
+        assertEquals(Map.of("LATS", kg("1.0"), "BICEPS", kg("0.5")),
+                new WeeklyFigures.Calculator(odd).of(week).hardSetsByMuscle());
     }
 
     @Test
@@ -198,17 +219,17 @@ class WeeklyFiguresTest {
 
     @Test
     void muscleFiguresCompleteWhenFactsArriveLater() {
-        WeekAggregate week = WeekAggregate.rebuild(W47, List.of(hypertrophyMonday()));
+        WeekAggregate week = fold(W47, List.of(hypertrophyMonday()));
         Map<String, ExerciseFacts> partial = new java.util.HashMap<>(FACTS);
         partial.remove("single-arm-lat-pulldown");
 
-        WeeklyFigures before = week.figures(partial);
+        WeeklyFigures before = new WeeklyFigures.Calculator(partial).of(week);
         assertEquals(List.of("single-arm-lat-pulldown"), List.copyOf(before.exercisesWithoutFacts()));
         // without the pulldown's 3 hard sets: LATS = 4 (row) + 3 * 0.5 (machine row) + 3 (machine pulldown)
         assertEquals(kg("8.5"), before.hardSetsByMuscle().get("LATS"));
         assertNull(before.hardSetsByMuscle().get("LOWER_TRAPEZIUS"));
 
-        WeeklyFigures after = week.figures(FACTS);
+        WeeklyFigures after = new WeeklyFigures.Calculator(FACTS).of(week);
         assertEquals(List.of(), List.copyOf(after.exercisesWithoutFacts()));
         assertEquals(kg("11.5"), after.hardSetsByMuscle().get("LATS"));
         assertEquals(kg("1.5"), after.hardSetsByMuscle().get("LOWER_TRAPEZIUS"));
@@ -229,7 +250,7 @@ class WeeklyFiguresTest {
     }
 
     @Test
-    void foldingInAnyOrderEqualsRebuildingFromAllSessions() {
+    void foldingInAnyOrderEqualsFoldingInTheOrderOfCompletion() {
         List<LoggedSession> sessions = List.of(hypertrophyMonday(), hypertrophyThursday(),
                 session("s-sun", "2026-11-22T23:30:00Z",
                         exercise("bench-press", null, set(8, "70", 2), set(8, "72.5", 1)),
@@ -237,24 +258,26 @@ class WeeklyFiguresTest {
                 session("s-next", "2026-11-23T00:10:00Z",
                         exercise("two-handle-cable-row", ROW_RANGE, set(12, "57.5", 2)),
                         exercise("plank", null, timed(60))));
-        MemberFigures rebuilt = MemberFigures.rebuild(sessions);
+        Map<IsoWeek, WeekAggregate> inOrder = weeks(sessions);
+        WeeklyFigures.Calculator calculator = new WeeklyFigures.Calculator(FACTS);
 
         for (List<LoggedSession> order : permutations(sessions)) {
-            MemberFigures folded = MemberFigures.empty();
-            for (LoggedSession session : order) {
-                folded = folded.plus(session);
+            String named = "order " + order.stream().map(LoggedSession::sessionId).toList();
+            Map<IsoWeek, WeekAggregate> folded = weeks(order);
+            assertEquals(inOrder, folded, named);
+            for (IsoWeek week : inOrder.keySet()) {
+                assertEquals(calculator.of(inOrder.get(week)), calculator.of(folded.get(week)), named);
             }
-            assertEquals(rebuilt, folded, "order " + order.stream().map(LoggedSession::sessionId).toList());
-            for (IsoWeek week : rebuilt.weeks().keySet()) {
-                assertEquals(rebuilt.week(week).figures(FACTS), folded.week(week).figures(FACTS));
-            }
-            for (String exerciseId : rebuilt.exercises().keySet()) {
-                assertEquals(rebuilt.exercise(exerciseId).recommendation(FACTS.get(exerciseId)),
-                        folded.exercise(exerciseId).recommendation(FACTS.get(exerciseId)));
+            for (String exerciseId : FACTS.keySet()) {
+                ExerciseHistory expected = ExerciseHistory.rebuild(exerciseId, sessions);
+                ExerciseHistory history = ExerciseHistory.rebuild(exerciseId, order);
+                assertEquals(expected, history, named);
+                assertEquals(expected.recommendation(FACTS.get(exerciseId)),
+                        history.recommendation(FACTS.get(exerciseId)), named);
             }
         }
-        assertEquals(3, rebuilt.week(W47).sessions());
-        assertEquals(1, rebuilt.week(new IsoWeek(2026, 48)).sessions());
+        assertEquals(3, inOrder.get(W47).sessions());
+        assertEquals(1, inOrder.get(new IsoWeek(2026, 48)).sessions());
     }
 
     static <T> List<List<T>> permutations(List<T> items) {
