@@ -7,9 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -25,6 +32,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class SessionIngestTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    DataSource dataSource;
 
     static String event(UUID eventId, String tenant, String member, String sessionId, double loadKg) {
         return """
@@ -108,6 +118,40 @@ class SessionIngestTest {
             assertTrue(reasons.stream().anyMatch(r -> r.contains("years 1 to 9999")), reasons::toString);
             assertTrue(reasons.stream().anyMatch(r -> r.contains("below repsMin")), reasons::toString);
         }
+    }
+
+    @Test
+    void aBatchIsRetriedWhileTheDatabaseCannotStoreItAndStoredOnceWhenItCan() throws SQLException {
+        String sessionId = "db-away-" + UUID.randomUUID();
+        double retriesBefore = retries();
+        execute("ALTER TABLE training_session RENAME TO training_session_away");
+        try {
+            try (TopicWriter writer = new TopicWriter()) {
+                writer.send(SessionTopics.COMPLETED, "m-db-away", event(UUID.randomUUID(), "ingest-gym", "m-db-away",
+                        sessionId, 90));
+            }
+            await().atMost(WAIT).until(() -> retries() >= retriesBefore + 2);
+        } finally {
+            execute("ALTER TABLE training_session_away RENAME TO training_session");
+        }
+        await().atMost(WAIT).until(() -> sessions("ingest-gym", sessionId) == 1);
+        try (TopicReader dlq = new TopicReader(SessionTopics.REJECTED)) {
+            assertTrue(rejects(dlq.poll(), "m-db-away").isEmpty());
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** How often the store has retried a batch, from the service's own metrics. */
+    private static double retries() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("ft_retry_retries_total") && line.contains("SessionStore.store"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static List<String> rejects(List<ConsumerRecord<String, String>> records, String member) {
