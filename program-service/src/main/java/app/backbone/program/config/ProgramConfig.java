@@ -1,5 +1,7 @@
 package app.backbone.program.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,11 +12,20 @@ public interface ProgramConfig {
     /** How the {@code training.sessions.completed} topic is created when it does not exist. */
     SessionsTopic sessionsTopic();
 
+    /** How session reports are checked. */
+    SessionReports sessionReports();
+
     interface SessionsTopic {
         @WithDefault("4")
         int partitions();
 
         @WithDefault("1")
         short replicationFactor();
+    }
+
+    interface SessionReports {
+        /** How far in the future a report's {@code completedAt} may lie, for clocks that are a little ahead. */
+        @WithDefault("5m")
+        Duration clockSkew();
     }
 }

@@ -3,6 +3,7 @@ package app.backbone.program.domain;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,6 +13,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -20,6 +22,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "session_report")
 public class SessionReport extends PanacheEntityBase {
+
+    /** PostgreSQL's SQLState for a unique violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** The table's primary key (tenant and idempotency key) and its one session per tenant. */
+    private static final Set<String> UNIQUE_CONSTRAINTS = Set.of("session_report_pkey", "session_report_session");
 
     /** Tenant and idempotency key. */
     @Embeddable
@@ -54,5 +62,11 @@ public class SessionReport extends PanacheEntityBase {
 
     public static boolean sessionTaken(String tenant, String sessionId) {
         return count("key.tenantId = ?1 and sessionId = ?2", tenant, sessionId) > 0;
+    }
+
+    /** Whether storing a report failed because another one with the same key or session was stored first. */
+    public static boolean isDuplicate(ConstraintViolationException failure) {
+        return UNIQUE_VIOLATION.equals(failure.getSQLState())
+                && UNIQUE_CONSTRAINTS.contains(failure.getConstraintName());
     }
 }

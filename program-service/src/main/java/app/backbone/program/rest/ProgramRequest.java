@@ -31,16 +31,4 @@ public record ProgramRequest(
         @Schema(description = "Add the optional machine row / pull-down superset (strength and hypertrophy)")
         Boolean includeSuperset,
         @Schema(description = "Add the optional biceps and triceps work") Boolean includeArms) {
-
-    int sessionsPerWeekOrDefault() {
-        return sessionsPerWeek == null ? 1 : sessionsPerWeek;
-    }
-
-    boolean includeSupersetOrDefault() {
-        return Boolean.TRUE.equals(includeSuperset);
-    }
-
-    boolean includeArmsOrDefault() {
-        return Boolean.TRUE.equals(includeArms);
-    }
 }

@@ -25,10 +25,8 @@ import app.backbone.common.CallerTenant;
 import app.backbone.common.MemberIds;
 import app.backbone.common.Page;
 import app.backbone.common.PageParams;
-import app.backbone.common.ProblemException;
 import app.backbone.common.Roles;
 import app.backbone.program.domain.Program;
-import app.backbone.program.domain.generator.GeneratedProgram;
 import app.backbone.program.service.ProgramService;
 
 /** Programs of the caller's tenant: generate, preview, read, list, archive. */
@@ -51,26 +49,25 @@ public class ProgramResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Generate and keep a program for a member")
     public Response create(@Valid @NotNull ProgramRequest request) {
-        Program program = programs.create(tenant.id(), request.memberId(), toGenerator(request));
+        Program program = programs.create(tenant.id(), request.memberId(), ProgramMapper.spec(request));
         return Response.created(URI.create("/programs/" + program.id))
-                .entity(ProgramResponse.from(program, programs.plan(program))).build();
+                .entity(ProgramMapper.response(program, programs.plan(program))).build();
     }
 
     @POST
     @Path("/programs/preview")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The program that POST /programs would create; nothing is stored")
-    public GeneratedProgram preview(@Valid @NotNull ProgramRequest request) {
-        return programs.preview(tenant.id(), toGenerator(request));
+    public ProgramPreview preview(@Valid @NotNull ProgramRequest request) {
+        return ProgramMapper.preview(programs.preview(tenant.id(), ProgramMapper.spec(request)));
     }
 
     @GET
     @Path("/programs/{id}")
     @Operation(summary = "One program of the caller's tenant")
     public ProgramResponse get(@PathParam("id") UUID id) {
-        Program program = Program.findOwned(id, tenant.id())
-                .orElseThrow(() -> ProblemException.notFound("No program '" + id + "'."));
-        return ProgramResponse.from(program, programs.plan(program));
+        Program program = programs.get(tenant.id(), id);
+        return ProgramMapper.response(program, programs.plan(program));
     }
 
     @DELETE
@@ -87,14 +84,6 @@ public class ProgramResource {
     public Page<ProgramSummary> ofMember(
             @PathParam("memberId") @Pattern(regexp = MemberIds.PATTERN, message = MemberIds.MESSAGE) String memberId,
             @Valid @BeanParam PageParams page) {
-        String tenantId = tenant.id();
-        return new Page<>(Program.ofMember(tenantId, memberId, page.page, page.size), page.page, page.size,
-                Program.countOfMember(tenantId, memberId)).map(ProgramSummary::from);
-    }
-
-    private static app.backbone.program.domain.generator.ProgramRequest toGenerator(ProgramRequest request) {
-        return ProgramService.request(request.goal(), request.weakPoint(), request.equipment(),
-                request.conditions(), request.sessionsPerWeekOrDefault(), request.includeSupersetOrDefault(),
-                request.includeArmsOrDefault());
+        return programs.ofMember(tenant.id(), memberId, page.page, page.size).map(ProgramMapper::summary);
     }
 }

@@ -4,14 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import app.backbone.program.domain.Goal;
-import app.backbone.program.domain.Program;
 import app.backbone.program.domain.ProgramStatus;
 
 /** A program in a list: enough to pick one. */
 public record ProgramSummary(UUID id, String memberId, Goal goal, String weakPoint, ProgramStatus status,
         Instant createdAt) {
-
-    static ProgramSummary from(Program p) {
-        return new ProgramSummary(p.id, p.memberId, p.goal, p.weakPoint, p.status, p.createdAt);
-    }
 }

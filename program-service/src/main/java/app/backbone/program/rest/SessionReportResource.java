@@ -3,7 +3,6 @@ package app.backbone.program.rest;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.PersistenceException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.backbone.common.CallerTenant;
 import app.backbone.common.Roles;
+import app.backbone.program.service.AcceptedReport;
 import app.backbone.program.service.SessionReportService;
 
 /** Session reports: what a member did, published as a completed-session event. */
@@ -50,13 +50,8 @@ public class SessionReportResource {
             @Pattern(regexp = "[\\x21-\\x7E]{1,200}", message = "must be 1-200 visible ASCII characters")
             String idempotencyKey,
             @Valid @NotNull SessionReportRequest request) {
-        String tenantId = tenant.id();
-        SessionReportResponse answer;
-        try {
-            answer = reports.report(tenantId, programId, idempotencyKey, request);
-        } catch (PersistenceException concurrentDuplicate) {
-            answer = reports.replay(tenantId, programId, idempotencyKey, request);
-        }
-        return Response.accepted(answer).build();
+        AcceptedReport accepted = reports.report(tenant.id(), programId, idempotencyKey,
+                SessionReportMapper.reported(request));
+        return Response.accepted(SessionReportMapper.response(accepted)).build();
     }
 }

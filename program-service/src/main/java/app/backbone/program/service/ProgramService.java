@@ -3,7 +3,6 @@ package app.backbone.program.service;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,18 +13,14 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.backbone.common.Page;
 import app.backbone.common.ProblemException;
-import app.backbone.common.ProblemTypes;
-import app.backbone.program.domain.Goal;
 import app.backbone.program.domain.Program;
 import app.backbone.program.domain.ProgramStatus;
-import app.backbone.program.domain.generator.Condition;
-import app.backbone.program.domain.generator.Equipment;
 import app.backbone.program.domain.generator.GeneratedProgram;
 import app.backbone.program.domain.generator.ProgramGenerator;
-import app.backbone.program.domain.generator.ProgramRequest;
+import app.backbone.program.domain.generator.ProgramSpec;
 import app.backbone.program.domain.generator.TemplateLibrary;
-import app.backbone.program.domain.generator.WeakPoint;
 
 /** Builds programs from the local catalog and keeps them. */
 @ApplicationScoped
@@ -34,43 +29,44 @@ public class ProgramService {
     private final ProgramGenerator generator = new ProgramGenerator(TemplateLibrary.loadDefault());
     private final ObjectMapper mapper;
     private final TenantCatalogs catalogs;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ProgramService(ObjectMapper mapper, TenantCatalogs catalogs) {
+    public ProgramService(ObjectMapper mapper, TenantCatalogs catalogs, Clock clock) {
         this.mapper = mapper;
         this.catalogs = catalogs;
+        this.clock = clock;
     }
 
     /** What the member's program would be, from the exercises the tenant can use now. */
-    public GeneratedProgram preview(String tenant, ProgramRequest request) {
+    public GeneratedProgram preview(String tenant, ProgramSpec spec) {
         ReadModelCatalog catalog = catalogs.forTenant(tenant);
         if (catalog.isEmpty()) {
-            throw new ProblemException(503, ProblemTypes.HTTP, "Catalog not available",
+            throw ProblemException.unavailable("Catalog not available",
                     "No exercises have arrived from the catalog yet; try again shortly.");
         }
         try {
-            return generator.generate(request, catalog);
+            return generator.generate(spec, catalog);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", e.getMessage());
+            throw ProblemException.invalid(e.getMessage());
         }
     }
 
     /** Generates and stores a program. */
     @Transactional
-    public Program create(String tenant, String memberId, ProgramRequest request) {
-        GeneratedProgram plan = preview(tenant, request);
+    public Program create(String tenant, String memberId, ProgramSpec spec) {
+        GeneratedProgram plan = preview(tenant, spec);
         Program program = new Program();
         program.id = UUID.randomUUID();
         program.tenantId = tenant;
         program.memberId = memberId;
-        program.goal = request.goal();
+        program.goal = spec.goal();
         program.status = ProgramStatus.ACTIVE;
-        program.weakPoint = request.weakPoint() == null ? null : request.weakPoint().name();
-        program.equipment = request.equipment() == null ? null : names(request.equipment());
-        program.conditions = names(request.conditions());
-        program.sessionsPerWeek = request.sessionsPerWeek();
-        program.includeSuperset = request.includeSuperset();
-        program.includeArms = request.includeArms();
+        program.weakPoint = spec.weakPoint() == null ? null : spec.weakPoint().name();
+        program.equipment = spec.equipment() == null ? null : names(spec.equipment());
+        program.conditions = names(spec.conditions());
+        program.sessionsPerWeek = spec.sessionsPerWeek();
+        program.includeSuperset = spec.includeSuperset();
+        program.includeArms = spec.includeArms();
         program.plan = write(plan);
         // PostgreSQL keeps microseconds: the answer to the create shows what a later read will.
         program.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -78,11 +74,21 @@ public class ProgramService {
         return program;
     }
 
+    /** One of the tenant's programs; another tenant's is not found. */
+    public Program get(String tenant, UUID id) {
+        return Program.findOwned(id, tenant).orElseThrow(() -> ProblemException.notFound("No program '" + id + "'."));
+    }
+
+    /** A page of the member's programs, newest first. */
+    public Page<Program> ofMember(String tenant, String memberId, int page, int size) {
+        return new Page<>(Program.ofMember(tenant, memberId, page, size), page, size,
+                Program.countOfMember(tenant, memberId));
+    }
+
     /** Archives one of the tenant's programs; archiving an archived one changes nothing. */
     @Transactional
     public Program archive(String tenant, UUID id) {
-        Program program = Program.findOwned(id, tenant)
-                .orElseThrow(() -> ProblemException.notFound("No program '" + id + "'."));
+        Program program = get(tenant, id);
         program.status = ProgramStatus.ARCHIVED;
         return program;
     }
@@ -97,17 +103,6 @@ public class ProgramService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable plan of program " + program.id, e);
         }
-    }
-
-    /** The generator's request from the API's values. */
-    public static ProgramRequest request(Goal goal, WeakPoint weakPoint, Set<Equipment> equipment,
-            Set<Condition> conditions, int sessionsPerWeek, boolean includeSuperset, boolean includeArms) {
-        return new ProgramRequest(goal, weakPoint,
-                equipment == null ? null : (equipment.isEmpty() ? EnumSet.noneOf(Equipment.class)
-                        : EnumSet.copyOf(equipment)),
-                conditions == null || conditions.isEmpty() ? EnumSet.noneOf(Condition.class)
-                        : EnumSet.copyOf(conditions),
-                sessionsPerWeek, includeSuperset, includeArms);
     }
 
     private String write(GeneratedProgram plan) {

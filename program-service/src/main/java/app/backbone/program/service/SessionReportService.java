@@ -15,16 +15,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.backbone.common.Problem;
 import app.backbone.common.ProblemException;
 import app.backbone.common.ProblemTypes;
-import app.backbone.common.outbox.Outbox;
 import app.backbone.common.catalog.CatalogExercise;
+import app.backbone.common.outbox.Outbox;
+import app.backbone.program.config.ProgramConfig;
 import app.backbone.program.domain.Program;
 import app.backbone.program.domain.ProgramStatus;
 import app.backbone.program.domain.SessionReport;
@@ -32,104 +33,112 @@ import app.backbone.program.domain.generator.GeneratedProgram;
 import app.backbone.program.domain.generator.Prescription;
 import app.backbone.program.messaging.SessionCompleted;
 import app.backbone.program.messaging.SessionTopics;
-import app.backbone.program.rest.SessionReportRequest;
-import app.backbone.program.rest.SessionReportResponse;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Turns a session report into a {@link SessionCompleted} event, stored in the outbox in the same transaction as
  * the idempotency record, so the answer is given only once the event is durably on its way and a retry with the
- * same key gets the same answer without a second event.
+ * same key gets the same answer without a second event, even when it arrives while the first is being stored.
  */
 @ApplicationScoped
 public class SessionReportService {
 
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
     private final Outbox outbox;
     private final ProgramService programs;
     private final ObjectMapper mapper;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+    private final Duration clockSkew;
 
-    public SessionReportService(Outbox outbox, ProgramService programs, ObjectMapper mapper) {
+    public SessionReportService(Outbox outbox, ProgramService programs, ObjectMapper mapper, Clock clock,
+            ProgramConfig config) {
         this.outbox = outbox;
         this.programs = programs;
         this.mapper = mapper;
+        this.clock = clock;
+        this.clockSkew = config.sessionReports().clockSkew();
     }
 
-    /** Accepts the report, or answers as the first time for a retry of an accepted one. */
-    @Transactional
-    public SessionReportResponse report(String tenant, UUID programId, String idempotencyKey,
-            SessionReportRequest request) {
-        String key = idempotencyKey != null ? idempotencyKey : request.sessionId() == null ? null
-                : "session:" + request.sessionId();
+    /**
+     * Accepts the report, or answers as the first time for a retry of an accepted one. When a concurrent request
+     * with the same key commits first, this one fails on the idempotency record's key and is answered as its retry.
+     */
+    public AcceptedReport report(String tenant, UUID programId, String idempotencyKey, ReportedSession session) {
+        String key = idempotencyKey != null ? idempotencyKey : session.sessionId() == null ? null
+                : "session:" + session.sessionId();
         if (key == null) {
-            throw new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request",
+            throw ProblemException.invalid(
                     "Send an Idempotency-Key header or a sessionId, so that a retry cannot count the session twice.",
-                    List.of(new Problem.FieldError("sessionId", "required without an Idempotency-Key header")));
+                    "sessionId", "required without an Idempotency-Key header");
         }
-        String fingerprint = fingerprint(programId, request);
-        var previous = SessionReport.find(tenant, key);
-        if (previous.isPresent()) {
-            return replay(previous.get(), fingerprint);
+        String sessionId = session.sessionId() != null ? session.sessionId()
+                : UUID.nameUUIDFromBytes((tenant + "\n" + key).getBytes(StandardCharsets.UTF_8)).toString();
+        String fingerprint = fingerprint(programId, session);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> SessionReport.find(tenant, key)
+                    .map(previous -> replay(previous, fingerprint))
+                    .orElseGet(() -> accept(tenant, programId, key, sessionId, fingerprint, session)));
+        } catch (ConstraintViolationException e) {
+            if (!SessionReport.isDuplicate(e)) {
+                throw e;
+            }
+            return QuarkusTransaction.requiringNew().call(() -> replayOrRefuse(tenant, key, sessionId, fingerprint));
         }
-        Program program = Program.findOwned(programId, tenant)
-                .orElseThrow(() -> ProblemException.notFound("No program '" + programId + "'."));
+    }
+
+    private AcceptedReport accept(String tenant, UUID programId, String key, String sessionId, String fingerprint,
+            ReportedSession session) {
+        Program program = programs.get(tenant, programId);
         if (program.status != ProgramStatus.ACTIVE) {
-            throw new ProblemException(409, ProblemTypes.CONFLICT, "Conflict",
+            throw ProblemException.conflict(
                     "Program '" + programId + "' is archived; report sessions against an active program.");
         }
         Instant now = clock.instant();
-        if (request.completedAt().isAfter(now.plus(CLOCK_SKEW))) {
+        if (session.completedAt().isAfter(now.plus(clockSkew))) {
             throw invalid("completedAt", "must not be in the future");
         }
-        String sessionId = request.sessionId() != null ? request.sessionId()
-                : UUID.nameUUIDFromBytes((tenant + "\n" + key).getBytes(StandardCharsets.UTF_8)).toString();
         if (SessionReport.sessionTaken(tenant, sessionId)) {
-            throw new ProblemException(409, ProblemTypes.CONFLICT, "Conflict",
-                    "Session '" + sessionId + "' was already reported under another Idempotency-Key.");
+            return replayOrRefuse(tenant, key, sessionId, fingerprint);
         }
         SessionCompleted event = new SessionCompleted(UUID.randomUUID(), SessionCompleted.SCHEMA_VERSION, now,
-                tenant, program.memberId, sessionId, program.id, request.completedAt(),
-                exercises(tenant, request, programs.plan(program)));
+                tenant, program.memberId, sessionId, program.id, session.completedAt(),
+                exercises(tenant, session, programs.plan(program)));
         outbox.add(SessionTopics.COMPLETED, program.memberId, event, now);
 
-        SessionReportResponse response = new SessionReportResponse(event.eventId(), sessionId, program.id,
-                program.memberId, event.exercises().size(),
-                event.exercises().stream().mapToInt(e -> e.sets().size()).sum());
+        AcceptedReport accepted = new AcceptedReport(event.eventId(), sessionId, program.id, program.memberId,
+                event.exercises().size(), event.exercises().stream().mapToInt(e -> e.sets().size()).sum());
         SessionReport record = new SessionReport();
         record.key = new SessionReport.Key(tenant, key);
         record.sessionId = sessionId;
         record.programId = program.id;
         record.eventId = event.eventId();
         record.fingerprint = fingerprint;
-        record.response = write(response);
+        record.response = write(accepted);
         record.createdAt = now;
-        record.persist();
-        return response;
+        // Flushed here, so that a report stored concurrently under the same key fails this call, not the commit.
+        record.persistAndFlush();
+        return accepted;
     }
 
-    /** The answer already given under this key, if the request is the same one. */
-    @Transactional
-    public SessionReportResponse replay(String tenant, UUID programId, String idempotencyKey,
-            SessionReportRequest request) {
-        String key = idempotencyKey != null ? idempotencyKey : "session:" + request.sessionId();
-        return SessionReport.find(tenant, key).map(r -> replay(r, fingerprint(programId, request)))
-                .orElseThrow(() -> new IllegalStateException("No report under " + key));
+    /** For a session already reported: the answer given if it was under this key (committed since), else 409. */
+    private AcceptedReport replayOrRefuse(String tenant, String key, String sessionId, String fingerprint) {
+        return SessionReport.find(tenant, key).map(previous -> replay(previous, fingerprint))
+                .orElseThrow(() -> ProblemException.conflict(
+                        "Session '" + sessionId + "' was already reported under another Idempotency-Key."));
     }
 
-    private SessionReportResponse replay(SessionReport previous, String fingerprint) {
+    private AcceptedReport replay(SessionReport previous, String fingerprint) {
         if (!previous.fingerprint.equals(fingerprint)) {
             throw new ProblemException(422, ProblemTypes.CONFLICT, "Idempotency key reused",
                     "This Idempotency-Key (or sessionId) was used for a different report; use a new key.");
         }
         try {
-            return mapper.readValue(previous.response, SessionReportResponse.class);
+            return mapper.readValue(previous.response, AcceptedReport.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable stored answer", e);
         }
     }
 
-    private List<SessionCompleted.ExerciseDone> exercises(String tenant, SessionReportRequest request,
+    private List<SessionCompleted.ExerciseDone> exercises(String tenant, ReportedSession session,
             GeneratedProgram plan) {
         Map<String, CatalogExercise> catalog = CatalogExercise.usableBy(tenant).stream()
                 .collect(Collectors.toMap(e -> e.id, Function.identity()));
@@ -137,8 +146,8 @@ public class SessionReportService {
                 .flatMap(s -> s.blocks().stream()).flatMap(b -> b.prescriptions().stream())
                 .collect(Collectors.toMap(Prescription::exerciseId, Function.identity(), (first, other) -> first));
         List<SessionCompleted.ExerciseDone> done = new ArrayList<>();
-        for (int i = 0; i < request.exercises().size(); i++) {
-            SessionReportRequest.ExerciseReport reported = request.exercises().get(i);
+        for (int i = 0; i < session.exercises().size(); i++) {
+            ReportedSession.ReportedExercise reported = session.exercises().get(i);
             CatalogExercise exercise = catalog.get(reported.exerciseId());
             if (exercise == null) {
                 throw invalid("exercises[" + i + "].exerciseId",
@@ -147,7 +156,7 @@ public class SessionReportService {
             boolean timed = exercise.measure.startsWith("SECONDS");
             List<SessionCompleted.SetDone> sets = new ArrayList<>();
             for (int j = 0; j < reported.sets().size(); j++) {
-                SessionReportRequest.SetReport set = reported.sets().get(j);
+                ReportedSession.ReportedSet set = reported.sets().get(j);
                 if (timed && set.seconds() == null) {
                     throw invalid("exercises[" + i + "].sets[" + j + "].seconds", "is timed work: give seconds");
                 }
@@ -164,25 +173,26 @@ public class SessionReportService {
         return done;
     }
 
-    private String fingerprint(UUID programId, SessionReportRequest request) {
+    /** SHA-256 of the program id and the report's JSON, to tell a retry from a different report under one key. */
+    private String fingerprint(UUID programId, ReportedSession session) {
         try {
-            byte[] canonical = mapper.writeValueAsBytes(new Object[] {programId.toString(), request});
+            byte[] canonical = mapper.writeValueAsBytes(new Object[] {programId.toString(), session});
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Could not fingerprint a report", e);
         }
     }
 
-    private String write(SessionReportResponse response) {
+    private String write(AcceptedReport accepted) {
         try {
-            return mapper.writeValueAsString(response);
+            return mapper.writeValueAsString(accepted);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not serialise an answer", e);
         }
     }
 
+    /** A field error whose detail is the field and the message, as session reports have always answered. */
     private static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", field + " " + message + ".",
-                List.of(new Problem.FieldError(field, message)));
+        return ProblemException.invalid(field + " " + message + ".", field, message);
     }
 }

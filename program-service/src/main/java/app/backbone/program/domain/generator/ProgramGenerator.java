@@ -34,7 +34,7 @@ public final class ProgramGenerator {
     }
 
     /** @throws IllegalArgumentException when the request asks for something no template can serve */
-    public GeneratedProgram generate(ProgramRequest request, ExerciseCatalog catalog) {
+    public GeneratedProgram generate(ProgramSpec request, ExerciseCatalog catalog) {
         if (request == null) {
             throw new IllegalArgumentException("a program request is required");
         }
@@ -58,12 +58,12 @@ public final class ProgramGenerator {
     private static final class Run {
 
         private final ProgramTemplate template;
-        private final ProgramRequest request;
+        private final ProgramSpec request;
         private final ExerciseCatalog catalog;
         private final Goal goal;
         private final Set<Substitution> substitutions = new LinkedHashSet<>();
 
-        Run(ProgramTemplate template, ProgramRequest request, ExerciseCatalog catalog) {
+        Run(ProgramTemplate template, ProgramSpec request, ExerciseCatalog catalog) {
             this.template = template;
             this.request = request;
             this.catalog = catalog;

@@ -116,7 +116,7 @@ public record ProgramTemplate(String id, String name, Set<Goal> goals, Map<Integ
         }
 
         /** Whether the request matches; {@code session} 0 ignores {@code sessions} (program-wide rules). */
-        public boolean matches(ProgramRequest request, int session) {
+        public boolean matches(ProgramSpec request, int session) {
             return (goals.isEmpty() || goals.contains(request.goal()))
                     && (weakPoints.isEmpty() || request.weakPoint() != null && weakPoints.contains(request.weakPoint()))
                     && (anyWeakPoint == null || anyWeakPoint == (request.weakPoint() != null))

@@ -54,8 +54,8 @@ final class Programs {
             return new Request(goal, weakPoint, equipment, conditions, sessionsPerWeek, includeSuperset, true);
         }
 
-        ProgramRequest build() {
-            return new ProgramRequest(goal, weakPoint, equipment, conditions, sessionsPerWeek, includeSuperset,
+        ProgramSpec build() {
+            return new ProgramSpec(goal, weakPoint, equipment, conditions, sessionsPerWeek, includeSuperset,
                     includeArms);
         }
 

@@ -14,14 +14,14 @@ import app.backbone.program.domain.Goal;
 /** What the generator cannot serve is refused with a clear message. */
 class RequestValidationTest {
 
-    private static IllegalArgumentException refused(ProgramRequest request) {
+    private static IllegalArgumentException refused(ProgramSpec request) {
         return assertThrows(IllegalArgumentException.class,
                 () -> Programs.GENERATOR.generate(request, LibraryCatalog.catalog()));
     }
 
     @Test
     void aMissingGoalIsRefused() {
-        assertTrue(refused(new ProgramRequest(null, null, null, null, 1, false, false)).getMessage()
+        assertTrue(refused(new ProgramSpec(null, null, null, null, 1, false, false)).getMessage()
                 .contains("goal"));
     }
 
@@ -53,10 +53,10 @@ class RequestValidationTest {
 
     @Test
     void nullConditionsMeanNone() {
-        ProgramRequest request = new ProgramRequest(Goal.BACK_HEALTH, null, null, null, 1, false, false);
+        ProgramSpec request = new ProgramSpec(Goal.BACK_HEALTH, null, null, null, 1, false, false);
         assertTrue(request.conditions().isEmpty());
         assertTrue(request.has(Equipment.BARBELL), "no equipment list means a full gym");
-        ProgramRequest home = new ProgramRequest(Goal.BACK_HEALTH, null, java.util.Set.of(), null, 1, false, false);
+        ProgramSpec home = new ProgramSpec(Goal.BACK_HEALTH, null, java.util.Set.of(), null, 1, false, false);
         assertTrue(home.has(Equipment.BODYWEIGHT) && home.has(Equipment.WALL) && !home.has(Equipment.BENCH));
     }
 }

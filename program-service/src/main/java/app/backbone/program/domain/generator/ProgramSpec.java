@@ -5,13 +5,13 @@ import java.util.Set;
 import app.backbone.program.domain.Goal;
 
 /**
- * What a trainer asks for. {@code weakPoint} may be null; {@code equipment} null means a full gym, otherwise the
- * listed equipment plus bodyweight and a wall; {@code conditions} null means none.
+ * What the generator builds a program for. {@code weakPoint} may be null; {@code equipment} null means a full gym,
+ * otherwise the listed equipment plus bodyweight and a wall; {@code conditions} null means none.
  */
-public record ProgramRequest(Goal goal, WeakPoint weakPoint, Set<Equipment> equipment, Set<Condition> conditions,
+public record ProgramSpec(Goal goal, WeakPoint weakPoint, Set<Equipment> equipment, Set<Condition> conditions,
         int sessionsPerWeek, boolean includeSuperset, boolean includeArms) {
 
-    public ProgramRequest {
+    public ProgramSpec {
         equipment = equipment == null ? null : Set.copyOf(equipment);
         conditions = conditions == null ? Set.of() : Set.copyOf(conditions);
     }

@@ -1,0 +1,82 @@
+package app.backbone.program.rest;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import app.backbone.program.domain.Program;
+import app.backbone.program.domain.generator.Block;
+import app.backbone.program.domain.generator.Condition;
+import app.backbone.program.domain.generator.Equipment;
+import app.backbone.program.domain.generator.GeneratedProgram;
+import app.backbone.program.domain.generator.PlannedSession;
+import app.backbone.program.domain.generator.Prescription;
+import app.backbone.program.domain.generator.ProgramSpec;
+import app.backbone.program.domain.generator.Substitution;
+
+/** Converts between the program API's records and the program aggregate: the entity and its generated plan. */
+final class ProgramMapper {
+
+    private ProgramMapper() {
+    }
+
+    /** The generator's input from a request, with the API's defaults: 1 session a week, no superset, no arms. */
+    static ProgramSpec spec(ProgramRequest request) {
+        return new ProgramSpec(request.goal(), request.weakPoint(),
+                request.equipment() == null ? null : copy(request.equipment(), Equipment.class),
+                request.conditions() == null ? EnumSet.noneOf(Condition.class)
+                        : copy(request.conditions(), Condition.class),
+                request.sessionsPerWeek() == null ? 1 : request.sessionsPerWeek(),
+                Boolean.TRUE.equals(request.includeSuperset()), Boolean.TRUE.equals(request.includeArms()));
+    }
+
+    static ProgramPreview preview(GeneratedProgram plan) {
+        return new ProgramPreview(plan.goal(), sessions(plan), substitutions(plan), plan.notes());
+    }
+
+    /** The program with its plan; a program without a stored plan has no sessions, substitutions or notes. */
+    static ProgramResponse response(Program program, GeneratedProgram plan) {
+        return new ProgramResponse(program.id, program.memberId, program.goal, program.weakPoint, program.equipment,
+                program.conditions, program.sessionsPerWeek, program.includeSuperset, program.includeArms,
+                program.status, program.createdAt,
+                plan == null ? List.of() : sessions(plan),
+                plan == null ? List.of() : substitutions(plan),
+                plan == null ? List.of() : plan.notes());
+    }
+
+    static ProgramSummary summary(Program program) {
+        return new ProgramSummary(program.id, program.memberId, program.goal, program.weakPoint, program.status,
+                program.createdAt);
+    }
+
+    private static List<SessionPlan> sessions(GeneratedProgram plan) {
+        return plan.sessions().stream().map(ProgramMapper::session).toList();
+    }
+
+    private static List<SubstitutionMade> substitutions(GeneratedProgram plan) {
+        return plan.substitutions().stream().map(ProgramMapper::substitution).toList();
+    }
+
+    private static SessionPlan session(PlannedSession session) {
+        return new SessionPlan(session.name(), session.blocks().stream().map(ProgramMapper::block).toList());
+    }
+
+    private static BlockPlan block(Block block) {
+        return new BlockPlan(block.type(), block.prescriptions().stream().map(ProgramMapper::prescription).toList(),
+                block.note());
+    }
+
+    private static PrescriptionPlan prescription(Prescription p) {
+        return new PrescriptionPlan(p.exerciseId(), p.name(), p.sets(), p.repsMin(), p.repsMax(), p.seconds(),
+                p.perSide(), p.restSeconds(), p.toFailure(), p.targetRir(), p.rationale(), p.setsMax(),
+                p.secondsMax(), p.slot());
+    }
+
+    private static SubstitutionMade substitution(Substitution s) {
+        return new SubstitutionMade(s.slot(), s.originalExerciseId(), s.replacementExerciseId(), s.reason());
+    }
+
+    private static <E extends Enum<E>> Set<E> copy(Set<E> values, Class<E> type) {
+        return values.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(values);
+    }
+}
