@@ -1,25 +1,34 @@
 package app.backbone.localstack.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Iterator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 
 /**
- * Closed-loop HTTP/1.1 load from one thread: {@code clients} keep-alive connections, each sending the same request
- * (a GET, or a POST of a JSON body) as soon as the previous answer has arrived, first for a warm-up and then for a
- * measured period. Requests are pre-encoded bytes and responses are skipped without being kept, so the generator
- * costs little of the CPU it shares with the services; its own CPU time is part of the result.
+ * Closed-loop HTTP/1.1 load with Vert.x's {@link HttpClient} on one event-loop thread: a pool of {@code clients}
+ * keep-alive connections without pipelining, and {@code clients} loops that each send the same request (a GET, or a
+ * POST of a JSON body) as soon as the previous answer has arrived, so that each has a connection of its own; first
+ * for a warm-up, then for a measured period. Bodies are skipped without being kept and latencies go into an
+ * HdrHistogram, so the generator costs little of the CPU it shares with the services; the event-loop thread's CPU
+ * time is part of the result.
  */
 public final class ClosedLoopLoad {
 
@@ -28,19 +37,19 @@ public final class ClosedLoopLoad {
     /**
      * What one run measured.
      *
-     * @param micros      latencies of the requests sent in the measured period and answered
-     * @param failures    answers other than 2xx, broken connections and requests left unanswered at the end
-     * @param cpuSeconds  the load generator's own CPU time in the measured period
+     * @param micros      latencies of the requests sent in the measured period and answered with a 2xx
+     * @param failures    answers other than 2xx, failed requests and requests left unanswered at the end
+     * @param cpuSeconds  the event-loop thread's CPU time from the end of the warm-up to the end of the run
      */
-    public record Result(String target, int clients, double seconds, Percentiles micros, long failures,
+    public record Result(String target, int clients, double seconds, Histogram micros, long failures,
             double cpuSeconds) {
 
         public double requestsPerSecond() {
-            return micros.count() / seconds;
+            return micros.getTotalCount() / seconds;
         }
 
         public double millis(double percentile) {
-            return micros.count() == 0 ? Double.NaN : micros.at(percentile) / 1000.0;
+            return Latencies.millis(micros, percentile);
         }
 
         /** The load generator's CPU use as a share of one core. */
@@ -51,12 +60,29 @@ public final class ClosedLoopLoad {
         public String summary() {
             return String.format("%s: %d clients, %,d answers in %.1f s (%,.0f/s), %d failures; "
                     + "ms p50 %.2f p95 %.2f p99 %.2f max %.2f; load generator CPU %.0f%% of a core", target, clients,
-                    micros.count(), seconds, requestsPerSecond(), failures, millis(50), millis(95), millis(99),
-                    millis(100), 100 * cpuShare());
+                    micros.getTotalCount(), seconds, requestsPerSecond(), failures, millis(50), millis(95),
+                    millis(99), millis(100), 100 * cpuShare());
         }
     }
 
-    private ClosedLoopLoad() {
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final HttpClient http;
+    private final RequestOptions request;
+    private final Buffer body;
+    private final Histogram micros = Latencies.micros();
+    private final CountDownLatch stopped;
+    private long measureFrom;
+    private long measureUntil;
+    private long cpuAtStart = -1;
+    private long failures;
+    private int busy;
+
+    private ClosedLoopLoad(HttpClient http, RequestOptions request, Buffer body, int clients) {
+        this.http = http;
+        this.request = request;
+        this.body = body;
+        this.busy = clients;
+        this.stopped = new CountDownLatch(clients);
     }
 
     /**
@@ -65,186 +91,72 @@ public final class ClosedLoopLoad {
      * @param jsonBody a body to POST, or {@code null} to GET
      */
     public static Result run(URI uri, String token, String jsonBody, int clients, Duration warmUp,
-            Duration measured) throws IOException {
+            Duration measured) throws InterruptedException, ExecutionException {
         if (!"http".equals(uri.getScheme())) {
             throw new IllegalArgumentException("Only http:// URLs: " + uri);
         }
-        InetSocketAddress address = new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
-        ByteBuffer request = ByteBuffer.wrap(request(uri, token, jsonBody)).asReadOnlyBuffer();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        try (Selector selector = Selector.open()) {
-            Connection[] connections = new Connection[clients];
-            for (int i = 0; i < clients; i++) {
-                connections[i] = new Connection(address, request);
-                connections[i].open(selector);
-            }
-            long started = System.nanoTime();
-            long measureFrom = started + warmUp.toNanos();
-            long measureUntil = measureFrom + measured.toNanos();
-            Run run = new Run(measureFrom, measureUntil, clients);
-            for (Connection connection : connections) {
-                connection.send(started);
-            }
-            long cpuAtStart = -1;
-            long now = started;
-            while (run.busy > 0 && now < measureUntil + DRAIN_TIMEOUT.toNanos()) {
-                if (cpuAtStart < 0 && now >= measureFrom) {
-                    cpuAtStart = threads.getCurrentThreadCpuTime();
-                }
-                selector.select(50);
-                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                while (keys.hasNext()) {
-                    SelectionKey key = keys.next();
-                    keys.remove();
-                    ((Connection) key.attachment()).ready(key, selector, run);
-                }
-                now = System.nanoTime();
-            }
-            double cpuSeconds = (threads.getCurrentThreadCpuTime() - Math.max(0, cpuAtStart)) / 1e9;
-            for (Connection connection : connections) {
-                connection.close();
-            }
-            return new Result(uri.getPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), clients,
-                    measured.toNanos() / 1e9, Percentiles.of(run.latencies, run.count), run.failures + run.busy,
-                    cpuSeconds);
-        }
-    }
-
-    static byte[] request(URI uri, String token, String jsonBody) {
-        String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder()
-                .append(jsonBody == null ? "GET " : "POST ").append(target).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(uri.getHost()).append(uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                .append("\r\nAuthorization: Bearer ").append(token)
-                .append("\r\nAccept: application/json\r\n");
+        RequestOptions request = new RequestOptions().setMethod(jsonBody == null ? HttpMethod.GET : HttpMethod.POST)
+                .setAbsoluteURI(uri.toString()).putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .putHeader(HttpHeaders.ACCEPT, "application/json");
         if (jsonBody != null) {
-            head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+            request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
         }
-        byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
-        byte[] all = Arrays.copyOf(headBytes, headBytes.length + body.length);
-        System.arraycopy(body, 0, all, headBytes.length, body.length);
-        return all;
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
+        try {
+            HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setPipelining(false)
+                    .setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(clients));
+            ClosedLoopLoad load = new ClosedLoopLoad(http, request, jsonBody == null ? null : Buffer.buffer(jsonBody),
+                    clients);
+            Context eventLoop = vertx.getOrCreateContext();
+            eventLoop.runOnContext(v -> load.start(vertx, clients, warmUp, measured));
+            load.stopped.await(warmUp.plus(measured).plus(DRAIN_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
+            Promise<Result> result = Promise.promise();
+            eventLoop.runOnContext(v -> result.complete(load.result(uri, clients, measured)));
+            return result.future().toCompletionStage().toCompletableFuture().get();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+        }
     }
 
-    /** The state all connections share: the measured window, the latencies, the counts. */
-    private static final class Run {
-        final long measureFrom;
-        final long measureUntil;
-        long[] latencies = new long[1 << 16];
-        int count;
-        long failures;
-        int busy;
-
-        Run(long measureFrom, long measureUntil, int clients) {
-            this.measureFrom = measureFrom;
-            this.measureUntil = measureUntil;
-            this.busy = clients;
+    private void start(Vertx vertx, int clients, Duration warmUp, Duration measured) {
+        long started = System.nanoTime();
+        measureFrom = started + warmUp.toNanos();
+        measureUntil = measureFrom + measured.toNanos();
+        vertx.setTimer(Math.max(1, warmUp.toMillis()), id -> cpuAtStart = threads.getCurrentThreadCpuTime());
+        for (int i = 0; i < clients; i++) {
+            send();
         }
+    }
 
-        void answered(long sentAt, long now, boolean ok) {
-            if (sentAt < measureFrom || sentAt >= measureUntil) {
-                return;
-            }
-            if (!ok) {
+    private void send() {
+        long sentAt = System.nanoTime();
+        http.request(request)
+                .compose(sending -> body == null ? sending.send() : sending.send(body))
+                .compose(response -> response.end().map(response.statusCode()))
+                .onComplete(status -> answered(sentAt, status.succeeded() && status.result() / 100 == 2));
+    }
+
+    private void answered(long sentAt, boolean ok) {
+        long now = System.nanoTime();
+        if (sentAt >= measureFrom && sentAt < measureUntil) {
+            if (ok) {
+                micros.recordValue((now - sentAt) / 1000);
+            } else {
                 failures++;
-                return;
             }
-            if (count == latencies.length) {
-                latencies = Arrays.copyOf(latencies, count * 2);
-            }
-            latencies[count++] = (now - sentAt) / 1000;
+        }
+        if (now < measureUntil) {
+            send();
+        } else {
+            busy--;
+            stopped.countDown();
         }
     }
 
-    /** One keep-alive connection with at most one request in flight. */
-    private static final class Connection {
-        private final InetSocketAddress address;
-        private final ByteBuffer request;
-        private final ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
-        private final HttpResponseReader reader = new HttpResponseReader();
-        private SocketChannel channel;
-        private SelectionKey key;
-        private long sentAt;
-
-        Connection(InetSocketAddress address, ByteBuffer request) {
-            this.address = address;
-            this.request = request.duplicate();
-        }
-
-        void open(Selector selector) throws IOException {
-            channel = SocketChannel.open(address);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            channel.configureBlocking(false);
-            key = channel.register(selector, 0, this);
-        }
-
-        void send(long now) throws IOException {
-            sentAt = now;
-            request.rewind();
-            reader.reset();
-            channel.write(request);
-            key.interestOps(request.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
-        }
-
-        void ready(SelectionKey selected, Selector selector, Run run) throws IOException {
-            if (selected.isWritable()) {
-                channel.write(request);
-                if (!request.hasRemaining()) {
-                    key.interestOps(SelectionKey.OP_READ);
-                }
-                return;
-            }
-            boolean complete;
-            try {
-                in.clear();
-                if (channel.read(in) < 0) {
-                    throw new IOException("connection closed by the server");
-                }
-                in.flip();
-                complete = reader.feed(in);
-            } catch (IOException | IllegalStateException e) {
-                long now = System.nanoTime();
-                run.answered(sentAt, now, false);
-                reopen(selector, run, now);
-                return;
-            }
-            if (!complete) {
-                return;
-            }
-            long now = System.nanoTime();
-            run.answered(sentAt, now, reader.status() / 100 == 2);
-            if (reader.closes()) {
-                reopen(selector, run, now);
-            } else {
-                next(run, now);
-            }
-        }
-
-        private void next(Run run, long now) throws IOException {
-            if (now < run.measureUntil) {
-                send(now);
-            } else {
-                key.interestOps(0);
-                run.busy--;
-            }
-        }
-
-        private void reopen(Selector selector, Run run, long now) throws IOException {
-            close();
-            if (now < run.measureUntil) {
-                open(selector);
-                send(now);
-            } else {
-                run.busy--;
-            }
-        }
-
-        void close() throws IOException {
-            if (key != null) {
-                key.cancel();
-            }
-            channel.close();
-        }
+    private Result result(URI uri, int clients, Duration measured) {
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - Math.max(0, cpuAtStart)) / 1e9;
+        return new Result(uri.getPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), clients,
+                measured.toNanos() / 1e9, micros.copy(), failures + busy, cpuSeconds);
     }
 }

@@ -1,5 +1,8 @@
 package app.backbone.localstack.bench;
 
+import static app.backbone.localstack.bench.BenchContext.LOGGING;
+import static app.backbone.localstack.bench.BenchContext.TENANT;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,8 +10,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
@@ -21,21 +24,25 @@ import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import app.backbone.localstack.bench.Figure.Target;
+import app.backbone.localstack.bench.Figure.Unit;
+
 /**
- * Publish-to-visible latency: publishes events at a steady rate and tracks one in {@value #TRACK_ONE_IN} (each for a
- * member of its own) until logging-service's {@code GET /members/{m}/sessions} shows it. To keep the polling light
- * whatever the latency, only the oldest tracked event of each partition is polled (logging-service stores a
- * partition in order; were it not to, later events would only be seen later, never earlier); when it shows, the next
- * one of its partition is polled at once.
+ * (b) Publish-to-visible latency: publishes events at a steady rate and tracks one in {@value #TRACK_ONE_IN} (each
+ * for a member of its own) until logging-service's {@code GET /members/{m}/sessions} shows it. To keep the polling
+ * light whatever the latency, only the oldest tracked event of each partition is polled (logging-service stores a
+ * partition in order; were it not to, later events would only be seen later, never earlier); when it shows, the
+ * next one of its partition is polled at once.
  */
 final class Freshness {
 
-    static final int TRACK_ONE_IN = 20;
-    static final Duration POLL_EVERY = Duration.ofMillis(25);
-    static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(30);
+    private static final int TRACK_ONE_IN = 20;
+    private static final Duration POLL_EVERY = Duration.ofMillis(25);
+    private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
     /**
@@ -44,11 +51,11 @@ final class Freshness {
      * @param micros   latencies of the tracked events; those never seen count as {@link #VISIBLE_TIMEOUT}
      * @param missing  tracked events not seen within {@link #VISIBLE_TIMEOUT}
      */
-    record Result(Percentiles micros, int missing, long sent, double sendSeconds, double meanRoundMillis,
+    private record Result(Histogram micros, int missing, long sent, double sendSeconds, double meanRoundMillis,
             long polls) {
 
         double millis(double percentile) {
-            return micros.at(percentile) / 1000.0;
+            return Latencies.millis(micros, percentile);
         }
     }
 
@@ -57,22 +64,49 @@ final class Freshness {
     }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final BenchContext bench;
     private final String sessionsUrl;
-    private final String token;
     private final Map<Integer, Queue<Probe>> pending = new ConcurrentHashMap<>();
-    private final List<Long> latencies = new ArrayList<>();
+    private final Histogram micros = Latencies.micros();
     private volatile long deadline = Long.MAX_VALUE;
     private long rounds;
     private long roundNanos;
     private long polls;
 
-    /**
-     * @param sessionsUrl logging-service's sessions URL with {@code %s} for the member
-     * @param token       a token of the events' tenant
-     */
-    Freshness(String sessionsUrl, String token) {
-        this.sessionsUrl = sessionsUrl;
-        this.token = token;
+    Freshness(BenchContext bench) {
+        this.bench = bench;
+        this.sessionsUrl = bench.url(LOGGING, "/members/%s/sessions?size=1");
+    }
+
+    void measure() throws Exception {
+        BenchOptions options = bench.options;
+        int rate = options.rate();
+        Duration warmUp = options.freshness().dividedBy(10);
+        bench.out.printf("%n(b) Freshness: %d events/s for %d s after %d s of warm-up; one in %d tracked until "
+                + "GET /members/{m}/sessions shows it, polled every %d ms ...%n", rate,
+                options.freshness().toSeconds(), warmUp.toSeconds(), TRACK_ONE_IN, POLL_EVERY.toMillis());
+        Result result;
+        try (KafkaProducer<String, String> producer = SessionEvents.producer(bench.stack.kafkaBootstrapServers(),
+                0)) {
+            long total = rate * (warmUp.toSeconds() + options.freshness().toSeconds());
+            bench.startProgress();
+            result = run(producer, new SessionEvents(bench.exerciseIds(), 3), options.members(), rate, warmUp,
+                    options.freshness(), sent -> bench.progress("sent %,d of %,d", sent, total));
+        }
+        String missing = result.missing() == 0 ? "" : result.missing() + " not visible within "
+                + VISIBLE_TIMEOUT.toSeconds() + " s (counted as that)";
+        bench.out.printf("  %d tracked events: p50 %s, p99 %s, max %s%s%n", result.micros().getTotalCount(),
+                Unit.MILLISECONDS.format(result.millis(50)), Unit.MILLISECONDS.format(result.millis(99)),
+                Unit.MILLISECONDS.format(result.millis(100)), missing.isEmpty() ? "" : "; " + missing);
+        bench.details.add(String.format(Locale.ROOT, "(b) %,d events sent in %.1f s (%.0f events/s); %d of them "
+                + "tracked (one in %d after the warm-up)%s; polled every %d ms, a polling round took %.1f ms on "
+                + "average, %,d polls in all; max %s.", result.sent(), result.sendSeconds(),
+                result.sent() / result.sendSeconds(), result.micros().getTotalCount(), TRACK_ONE_IN,
+                missing.isEmpty() ? "" : ", " + missing, POLL_EVERY.toMillis(), result.meanRoundMillis(),
+                result.polls(), Unit.MILLISECONDS.format(result.millis(100))));
+        String name = String.format(Locale.ROOT, "publish to visible in API at %d events/s, ", rate);
+        bench.figures.add(Figure.of("b", name + "p50", Unit.MILLISECONDS, result.millis(50), null));
+        bench.figures.add(Figure.of("b", name + "p99", Unit.MILLISECONDS, result.millis(99), Target.below(1_000)));
     }
 
     /**
@@ -81,7 +115,7 @@ final class Freshness {
      *
      * @param sent told the number of events sent so far, after each send
      */
-    Result run(KafkaProducer<String, String> producer, SessionEvents events, String tenant, int members, int rate,
+    private Result run(KafkaProducer<String, String> producer, SessionEvents events, int members, int rate,
             Duration warmUp, Duration measured, LongConsumer sent) throws Exception {
         long total = rate * (warmUp.toSeconds() + measured.toSeconds());
         long trackFrom = rate * warmUp.toSeconds();
@@ -99,7 +133,7 @@ final class Freshness {
             boolean tracked = i >= trackFrom && i % TRACK_ONE_IN == 0;
             String member = tracked ? "probe-" + i : "member-" + random.nextInt(members);
             long sentAt = System.nanoTime();
-            producer.send(new ProducerRecord<>(SessionEvents.TOPIC, member, events.next(tenant, member, "fresh-" + i,
+            producer.send(new ProducerRecord<>(SessionEvents.TOPIC, member, events.next(TENANT, member, "fresh-" + i,
                     Instant.now())), (metadata, error) -> {
                         if (error != null) {
                             failure.set(error);
@@ -118,10 +152,10 @@ final class Freshness {
             throw failure.get();
         }
         int missing = pending.values().stream().mapToInt(Queue::size).sum();
-        long[] micros = latencies.stream().mapToLong(Long::longValue).toArray();
-        long[] all = Arrays.copyOf(micros, micros.length + missing);
-        Arrays.fill(all, micros.length, all.length, VISIBLE_TIMEOUT.toNanos() / 1000);
-        return new Result(Percentiles.of(all), missing, total, sendSeconds, rounds == 0 ? 0 : roundNanos / 1e6 / rounds,
+        if (missing > 0) {
+            micros.recordValueWithCount(VISIBLE_TIMEOUT.toNanos() / 1000, missing);
+        }
+        return new Result(micros, missing, total, sendSeconds, rounds == 0 ? 0 : roundNanos / 1e6 / rounds,
                 polls);
     }
 
@@ -139,7 +173,7 @@ final class Freshness {
                 for (int i = 0; i < due.size(); i++) {
                     long seen = seenAt.get(i).join();
                     if (seen > 0) {
-                        latencies.add((seen - due.get(i).poll().sentAt()) / 1000);
+                        micros.recordValue((seen - due.get(i).poll().sentAt()) / 1000);
                         if (!due.get(i).isEmpty()) {
                             next.add(due.get(i));
                         }
@@ -157,7 +191,7 @@ final class Freshness {
     /** When the probe's session was seen, or 0 if it was not. */
     private CompletableFuture<Long> seenAt(Probe probe) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(sessionsUrl.formatted(probe.member())))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build();
+                .header("Authorization", "Bearer " + bench.token).timeout(Duration.ofSeconds(10)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(answer -> {
             long now = System.nanoTime();
             if (answer.statusCode() != 200) {

@@ -1,28 +1,136 @@
 package app.backbone.localstack.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/** The load against a small local HTTP server that sees what is sent and answers as each path says. */
 class ClosedLoopLoadTest {
 
-    @Test
-    void getCarriesTheTokenAndKeepsTheQuery() {
-        assertEquals("GET /exercises?muscle=LATS HTTP/1.1\r\nHost: 127.0.0.1:8081\r\nAuthorization: Bearer t0k\r\n"
-                + "Accept: application/json\r\n\r\n", new String(ClosedLoopLoad.request(
-                        URI.create("http://127.0.0.1:8081/exercises?muscle=LATS"), "t0k", null),
-                        StandardCharsets.US_ASCII));
+    private static final Duration WARM_UP = Duration.ofMillis(200);
+    private static final Duration MEASURED = Duration.ofMillis(800);
+    private static final int CLIENTS = 4;
+    private static final byte[] ANSWER = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
+
+    private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong flaky = new AtomicLong();
+    private ExecutorService handlers;
+    private HttpServer server;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        handlers = Executors.newCachedThreadPool();
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(handlers);
+        server.createContext("/slow", exchange -> answer(exchange, 200, ANSWER.length, 5));
+        server.createContext("/chunked", exchange -> answer(exchange, 200, 0, 0));
+        server.createContext("/closing", exchange -> {
+            exchange.getResponseHeaders().set("Connection", "close");
+            answer(exchange, 200, ANSWER.length, 0);
+        });
+        server.createContext("/flaky", exchange -> answer(exchange, flaky.getAndIncrement() % 2 == 0 ? 200 : 503,
+                ANSWER.length, 0));
+        server.createContext("/missing", exchange -> answer(exchange, 404, ANSWER.length, 0));
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+        handlers.shutdownNow();
+    }
+
+    private void answer(HttpExchange exchange, int status, long length, long sleepMillis) throws IOException {
+        int now = inFlight.incrementAndGet();
+        mostInFlight.accumulateAndGet(now, Math::max);
+        requests.incrementAndGet();
+        clientPorts.add(exchange.getRemoteAddress().getPort());
+        try (InputStream body = exchange.getRequestBody()) {
+            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization") + " "
+                    + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                    + new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            Thread.sleep(sleepMillis);
+            exchange.sendResponseHeaders(status, length);
+            exchange.getResponseBody().write(ANSWER);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inFlight.decrementAndGet();
+            exchange.close();
+        }
+    }
+
+    private ClosedLoopLoad.Result load(String pathAndQuery, String body) throws Exception {
+        return ClosedLoopLoad.run(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery),
+                "t0k", body, CLIENTS, WARM_UP, MEASURED);
     }
 
     @Test
-    void postSendsTheJsonBodyWithItsLengthInBytes() {
-        assertEquals("POST /programs/preview HTTP/1.1\r\nHost: localhost:8082\r\nAuthorization: Bearer t\r\n"
-                + "Accept: application/json\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n"
-                + "{\"goal\":\"é\"}", new String(ClosedLoopLoad.request(
-                        URI.create("http://localhost:8082/programs/preview"), "t", "{\"goal\":\"é\"}"),
-                        StandardCharsets.UTF_8));
+    void eachClientKeepsOneConnectionWithOneRequestInFlightAndItsLatenciesAreRecorded() throws Exception {
+        ClosedLoopLoad.Result result = load("/slow?muscle=LATS", null);
+        assertEquals(0, result.failures());
+        assertEquals(CLIENTS, clientPorts.size(), "connections");
+        assertEquals(CLIENTS, mostInFlight.get(), "requests in flight at most");
+        long answers = result.micros().getTotalCount();
+        assertTrue(answers > 0 && answers < requests.get(), answers + " answers of " + requests + " requests");
+        assertTrue(result.millis(50) >= 5 && result.millis(100) >= result.millis(99), result.summary());
+        assertEquals(answers / 0.8, result.requestsPerSecond(), 1e-6);
+        assertEquals(Set.of("GET /slow?muscle=LATS Bearer t0k null "), seen);
+        assertTrue(result.summary().startsWith("/slow?muscle=LATS: 4 clients, "), result.summary());
+    }
+
+    @Test
+    void postsTheJsonBody() throws Exception {
+        ClosedLoopLoad.Result result = load("/slow", "{\"goal\":\"é\"}");
+        assertEquals(0, result.failures());
+        assertTrue(result.micros().getTotalCount() > 0);
+        assertEquals(Set.of("POST /slow Bearer t0k application/json {\"goal\":\"é\"}"), seen);
+    }
+
+    @Test
+    void readsChunkedAnswersAndOpensANewConnectionWhenTheServerClosesOne() throws Exception {
+        assertEquals(0, load("/chunked", null).failures());
+        assertEquals(CLIENTS, clientPorts.size());
+        ClosedLoopLoad.Result closing = load("/closing", null);
+        assertEquals(0, closing.failures());
+        assertTrue(closing.micros().getTotalCount() > 0);
+        assertTrue(clientPorts.size() > 2 * CLIENTS, clientPorts.size() + " connections");
+    }
+
+    @Test
+    void answersOtherThan2xxAreFailuresWithoutLatencies() throws Exception {
+        ClosedLoopLoad.Result missing = load("/missing", null);
+        assertEquals(0, missing.micros().getTotalCount());
+        assertTrue(missing.failures() > 0);
+        assertTrue(Double.isNaN(missing.millis(50)));
+        ClosedLoopLoad.Result flaky = load("/flaky", null);
+        long answers = flaky.micros().getTotalCount();
+        assertTrue(answers > 0 && flaky.failures() > 0, flaky.summary());
+        assertTrue(Math.abs(answers - flaky.failures()) <= 2 * CLIENTS, flaky.summary());
     }
 }
