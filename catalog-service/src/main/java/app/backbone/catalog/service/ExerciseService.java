@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
@@ -86,7 +87,7 @@ public class ExerciseService {
         }
         Instant now = clock.instant();
         exercise.apply(content, now);
-        exercise.flush();
+        flushChange(exercise);
         publish(exercise, now);
         return exercise;
     }
@@ -103,7 +104,7 @@ public class ExerciseService {
             Instant now = clock.instant();
             exercise.retired = true;
             exercise.updatedAt = now;
-            exercise.flush();
+            flushChange(exercise);
             publish(exercise, now);
         }
         return exercise;
@@ -151,6 +152,16 @@ public class ExerciseService {
             }
         }
         return new LibrarySync(added, changed, retired, unchanged);
+    }
+
+    /** Writes a change; one that lost the race with a concurrent change of the same version is refused (412). */
+    private static void flushChange(Exercise exercise) {
+        try {
+            exercise.flush();
+        } catch (OptimisticLockException e) {
+            throw ProblemException.preconditionFailed("Exercise '" + exercise.id + "' was changed by another request "
+                    + "meanwhile; read it again and reapply your change.");
+        }
     }
 
     private Exercise ownedForChange(String tenant, String id) {

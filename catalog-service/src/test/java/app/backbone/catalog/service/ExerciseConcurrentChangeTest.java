@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,9 +34,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Creates of one exercise that reach the service at the same moment: one wins, the others are told why not. */
+/** Creates or updates of one exercise reaching the service at the same moment: one wins, the others learn why. */
 @QuarkusTest
-class ExerciseConcurrentCreateTest {
+class ExerciseConcurrentChangeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TENANT = "race-gym";
@@ -79,6 +80,40 @@ class ExerciseConcurrentCreateTest {
         }
     }
 
+    @Test
+    void simultaneousUpdatesOfOneVersionGiveOneChangeAndPreconditionFailuresForTheRest() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                String name = "Race press " + UUID.randomUUID();
+                String id = JSON.readTree(createAtOnce(callers, name).stream().filter(a -> a.statusCode() == 201)
+                        .findFirst().orElseThrow().body()).get("id").asText();
+                List<HttpRequest> updates = new ArrayList<>();
+                for (int i = 0; i < CALLERS; i++) {
+                    updates.add(HttpRequest.newBuilder(exercises.resolve("/exercises/" + id))
+                            .header("Authorization", "Bearer " + TestTokens.token(TENANT, "admin"))
+                            .header("Content-Type", "application/json").header("If-Match", "\"0\"")
+                            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                                    ExerciseLifecycleTestData.body(name + " v" + i))))
+                            .build());
+                }
+                List<HttpResponse<String>> answers = atOnce(callers, updates);
+                List<HttpResponse<String>> wins = answers.stream().filter(a -> a.statusCode() == 200).toList();
+                assertEquals(1, wins.size(), "one 200 among " + answers.stream().map(HttpResponse::body).toList());
+                for (HttpResponse<String> answer : answers) {
+                    if (answer != wins.get(0)) {
+                        assertEquals(412, answer.statusCode(), answer.body());
+                        assertTrue(answer.headers().firstValue("Content-Type").orElse("")
+                                .startsWith(ProblemJson.MEDIA_TYPE), answer.headers().toString());
+                    }
+                }
+                assertEquals(1, JSON.readTree(wins.get(0).body()).get("version").asLong());
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
     private List<HttpResponse<String>> createAtOnce(ExecutorService callers, String name) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(exercises)
                 .header("Authorization", "Bearer " + TestTokens.token(TENANT, "admin"))
@@ -86,9 +121,15 @@ class ExerciseConcurrentCreateTest {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         JSON.writeValueAsString(ExerciseLifecycleTestData.body(name))))
                 .build();
+        return atOnce(callers, Collections.nCopies(CALLERS, request));
+    }
+
+    /** Sends the requests from as many threads, released together. */
+    private List<HttpResponse<String>> atOnce(ExecutorService callers, List<HttpRequest> requests)
+            throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> pending = new ArrayList<>();
-        for (int i = 0; i < CALLERS; i++) {
+        for (HttpRequest request : requests) {
             pending.add(callers.submit(() -> {
                 start.await();
                 return http.send(request, HttpResponse.BodyHandlers.ofString());
