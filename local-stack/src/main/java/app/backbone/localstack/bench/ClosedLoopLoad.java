@@ -3,6 +3,7 @@ package app.backbone.localstack.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -10,29 +11,49 @@ import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
 
-import io.vertx.core.Context;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequestEncoder;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 
 /**
- * Closed-loop HTTP/1.1 load with Vert.x's {@link HttpClient} on one event-loop thread: a pool of {@code clients}
- * keep-alive connections without pipelining, and {@code clients} loops that each send the same request (a GET, or a
- * POST of a JSON body) as soon as the previous answer has arrived, so that each has a connection of its own; first
- * for a warm-up, then for a measured period. Bodies are skipped without being kept and latencies go into an
- * HdrHistogram, so the generator costs little of the CPU it shares with the services; the event-loop thread's CPU
- * time is part of the result.
+ * Closed-loop HTTP/1.1 load on one Netty event-loop thread, with Netty's HTTP codec: {@code clients} keep-alive
+ * connections, each sending the same request (a GET, or a POST of a JSON body, encoded once) as soon as the previous
+ * answer has arrived, first for a warm-up, then for a measured period; a connection the server closes is replaced.
+ * Answers are decoded by the codec and their bodies released unread, and latencies go into an HdrHistogram, so the generator
+ * costs little of the CPU it shares with the services (Vert.x's and the JDK's clients cost several times as much per
+ * request, which took CPU from the services measured); the event-loop thread's CPU time is part of the result.
  */
 public final class ClosedLoopLoad {
 
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    private static final int MAX_LINE = 4096;
+    private static final int MAX_HEADERS = 16_384;
+    private static final int MAX_CHUNK = 65_536;
 
     /**
      * What one run measured.
@@ -66,23 +87,25 @@ public final class ClosedLoopLoad {
     }
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private final HttpClient http;
-    private final RequestOptions request;
-    private final Buffer body;
+    private final Bootstrap bootstrap;
+    private final ByteBuf request;
     private final Histogram micros = Latencies.micros();
     private final CountDownLatch stopped;
-    private long measureFrom;
-    private long measureUntil;
+    private final long measureFrom;
+    private final long measureUntil;
+    private long eventLoopThread;
     private long cpuAtStart = -1;
     private long failures;
     private int busy;
 
-    private ClosedLoopLoad(HttpClient http, RequestOptions request, Buffer body, int clients) {
-        this.http = http;
+    private ClosedLoopLoad(Bootstrap bootstrap, ByteBuf request, int clients, Duration warmUp,
+            Duration measured) {
+        this.bootstrap = bootstrap;
         this.request = request;
-        this.body = body;
         this.busy = clients;
         this.stopped = new CountDownLatch(clients);
+        this.measureFrom = System.nanoTime() + warmUp.toNanos();
+        this.measureUntil = measureFrom + measured.toNanos();
     }
 
     /**
@@ -95,68 +118,160 @@ public final class ClosedLoopLoad {
         if (!"http".equals(uri.getScheme())) {
             throw new IllegalArgumentException("Only http:// URLs: " + uri);
         }
-        RequestOptions request = new RequestOptions().setMethod(jsonBody == null ? HttpMethod.GET : HttpMethod.POST)
-                .setAbsoluteURI(uri.toString()).putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .putHeader(HttpHeaders.ACCEPT, "application/json");
+        String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        int port = uri.getPort() < 0 ? 80 : uri.getPort();
+        FullHttpRequest request = jsonBody == null
+                ? new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target)
+                : new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target,
+                        Unpooled.copiedBuffer(jsonBody, StandardCharsets.UTF_8));
+        request.headers().set(HttpHeaderNames.HOST, uri.getHost() + ":" + port)
+                .set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token)
+                .set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON);
         if (jsonBody != null) {
-            request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+            request.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         }
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-                .setInternalBlockingPoolSize(1));
+        HttpUtil.setContentLength(request, request.content().readableBytes());
+        ByteBuf encoded = encode(request);
+        EventLoopGroup eventLoop = new NioEventLoopGroup(1);
         try {
-            HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setPipelining(false)
-                    .setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(clients));
-            ClosedLoopLoad load = new ClosedLoopLoad(http, request, jsonBody == null ? null : Buffer.buffer(jsonBody),
-                    clients);
-            Context eventLoop = vertx.getOrCreateContext();
-            eventLoop.runOnContext(v -> load.start(vertx, clients, warmUp, measured));
+            Bootstrap bootstrap = new Bootstrap().group(eventLoop).channel(NioSocketChannel.class)
+                    .remoteAddress(uri.getHost(), port)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS);
+            ClosedLoopLoad load = new ClosedLoopLoad(bootstrap, encoded, clients, warmUp, measured);
+            eventLoop.submit(() -> load.start(eventLoop, clients)).get();
             load.stopped.await(warmUp.plus(measured).plus(DRAIN_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
-            Promise<Result> result = Promise.promise();
-            eventLoop.runOnContext(v -> result.complete(load.result(uri, clients, measured)));
-            return result.future().toCompletionStage().toCompletableFuture().get();
+            return eventLoop.submit(() -> load.result(target, clients, measured)).get();
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get();
+            eventLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            encoded.release();
         }
     }
 
-    private void start(Vertx vertx, int clients, Duration warmUp, Duration measured) {
-        long started = System.nanoTime();
-        measureFrom = started + warmUp.toNanos();
-        measureUntil = measureFrom + measured.toNanos();
-        vertx.setTimer(Math.max(1, warmUp.toMillis()), id -> cpuAtStart = threads.getCurrentThreadCpuTime());
+    /** The request's bytes, encoded once by Netty's encoder and sent as they are by every client. */
+    private static ByteBuf encode(FullHttpRequest request) {
+        EmbeddedChannel encoder = new EmbeddedChannel(new HttpRequestEncoder());
+        encoder.writeOutbound(request);
+        CompositeByteBuf bytes = Unpooled.compositeBuffer();
+        for (ByteBuf part = encoder.readOutbound(); part != null; part = encoder.readOutbound()) {
+            bytes.addComponent(true, part);
+        }
+        encoder.finishAndReleaseAll();
+        ByteBuf encoded = Unpooled.copiedBuffer(bytes);
+        bytes.release();
+        return encoded;
+    }
+
+    private void start(EventLoopGroup eventLoop, int clients) {
+        eventLoopThread = Thread.currentThread().getId();
+        eventLoop.schedule(() -> cpuAtStart = threads.getThreadCpuTime(eventLoopThread),
+                Math.max(0, measureFrom - System.nanoTime()), TimeUnit.NANOSECONDS);
         for (int i = 0; i < clients; i++) {
-            send();
+            connect();
         }
     }
 
-    private void send() {
-        long sentAt = System.nanoTime();
-        http.request(request)
-                .compose(sending -> body == null ? sending.send() : sending.send(body))
-                .compose(response -> response.end().map(response.statusCode()))
-                .onComplete(status -> answered(sentAt, status.succeeded() && status.result() / 100 == 2));
+    /** Opens a connection for one client, which then sends a request whenever the previous one is answered. */
+    private void connect() {
+        bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel channel) {
+                channel.pipeline().addLast(new HttpResponseDecoder(MAX_LINE, MAX_HEADERS, MAX_CHUNK, false),
+                        new Client());
+            }
+        }).connect().addListener((ChannelFutureListener) connected -> {
+            if (!connected.isSuccess()) {
+                failed(System.nanoTime());
+            }
+        });
     }
 
-    private void answered(long sentAt, boolean ok) {
+    /** A request failed before it was answered: counted, and the client goes on over a new connection. */
+    private void failed(long sentAt) {
         long now = System.nanoTime();
         if (sentAt >= measureFrom && sentAt < measureUntil) {
-            if (ok) {
-                micros.recordValue((now - sentAt) / 1000);
-            } else {
-                failures++;
-            }
+            failures++;
         }
         if (now < measureUntil) {
-            send();
+            connect();
         } else {
-            busy--;
-            stopped.countDown();
+            done();
         }
     }
 
-    private Result result(URI uri, int clients, Duration measured) {
-        double cpuSeconds = (threads.getCurrentThreadCpuTime() - Math.max(0, cpuAtStart)) / 1e9;
-        return new Result(uri.getPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), clients,
-                measured.toNanos() / 1e9, micros.copy(), failures + busy, cpuSeconds);
+    private void done() {
+        busy--;
+        stopped.countDown();
+    }
+
+    private Result result(String target, int clients, Duration measured) {
+        long cpuAtEnd = threads.getThreadCpuTime(eventLoopThread);
+        double cpuSeconds = (cpuAtEnd - (cpuAtStart < 0 ? cpuAtEnd : cpuAtStart)) / 1e9;
+        return new Result(target, clients, measured.toNanos() / 1e9, micros.copy(), failures + busy, cpuSeconds);
+    }
+
+    /** One client's connection: one request in flight, the answer's body skipped, its latency recorded. */
+    private final class Client extends SimpleChannelInboundHandler<HttpObject> {
+
+        private long sentAt;
+        private boolean inFlight;
+        private boolean ok;
+        private boolean keepAlive;
+
+        @Override
+        public void channelActive(ChannelHandlerContext context) {
+            send(context);
+        }
+
+        private void send(ChannelHandlerContext context) {
+            sentAt = System.nanoTime();
+            inFlight = true;
+            context.writeAndFlush(request.retainedDuplicate(), context.voidPromise());
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext context, HttpObject message) {
+            if (message instanceof HttpResponse response) {
+                ok = response.status().codeClass() == HttpStatusClass.SUCCESS;
+                keepAlive = HttpUtil.isKeepAlive(response);
+            }
+            if (message instanceof LastHttpContent) {
+                answered(context);
+            }
+        }
+
+        private void answered(ChannelHandlerContext context) {
+            long now = System.nanoTime();
+            inFlight = false;
+            if (sentAt >= measureFrom && sentAt < measureUntil) {
+                if (ok) {
+                    micros.recordValue((now - sentAt) / 1000);
+                } else {
+                    failures++;
+                }
+            }
+            if (now >= measureUntil) {
+                context.close();
+                done();
+            } else if (keepAlive) {
+                send(context);
+            } else {
+                context.close();
+                connect();
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext context) {
+            if (inFlight) {
+                inFlight = false;
+                failed(sentAt);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+            context.close();
+        }
     }
 }
