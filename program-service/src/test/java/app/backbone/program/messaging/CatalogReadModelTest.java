@@ -1,13 +1,10 @@
 package app.backbone.program.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +20,8 @@ import app.backbone.common.catalog.CatalogExercise;
 import app.backbone.common.catalog.CatalogTopic;
 import app.backbone.common.messaging.ConsumerCatchUp;
 import app.backbone.testsupport.ExerciseStates;
+import app.backbone.testsupport.RetryMetrics;
+import app.backbone.testsupport.TableOutage;
 import app.backbone.testsupport.TopicReader;
 import app.backbone.testsupport.TopicWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,6 +33,7 @@ class CatalogReadModelTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String DLQ = "catalog.exercises.program-service.dlq";
+    private static final String APPLY = "CatalogReadModel.apply";
 
     @Inject
     DataSource dataSource;
@@ -103,16 +103,12 @@ class CatalogReadModelTest {
 
     @Test
     void aDatabaseFailureIsRetriedUntilTheRecordIsStoredAndNothingGoesToTheDeadLetterTopic() throws SQLException {
-        double retriesBefore = retries();
-        execute("ALTER TABLE catalog_exercise RENAME TO catalog_exercise_away");
-        try {
-            try (TopicWriter writer = new TopicWriter()) {
-                writer.send(CatalogTopic.EXERCISES, "rm-db-away", ExerciseStates.json("rm-db-away", 0, false,
-                        "Stored once the database is back"));
-            }
-            await().atMost(WAIT).until(() -> retries() >= retriesBefore + 2);
-        } finally {
-            execute("ALTER TABLE catalog_exercise_away RENAME TO catalog_exercise");
+        double retriesBefore = RetryMetrics.retries(APPLY);
+        try (TableOutage away = TableOutage.of(dataSource, "catalog_exercise");
+             TopicWriter writer = new TopicWriter()) {
+            writer.send(CatalogTopic.EXERCISES, "rm-db-away", ExerciseStates.json("rm-db-away", 0, false,
+                    "Stored once the database is back"));
+            await().atMost(WAIT).until(() -> RetryMetrics.retries(APPLY) >= retriesBefore + 2);
         }
         await().atMost(WAIT).until(() -> stored("rm-db-away") != null);
         // A poison record under the same key follows it into the same partition of the dead-letter topic: once it
@@ -126,19 +122,5 @@ class CatalogReadModelTest {
             assertTrue(dlq.poll().stream().filter(r -> "rm-db-away".equals(r.key()))
                     .allMatch(r -> poison.equals(r.value())));
         }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    /** How often the read model has retried a write, from the service's own metrics. */
-    private static double retries() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith("ft_retry_retries_total") && line.contains("CatalogReadModel.apply"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
     }
 }
