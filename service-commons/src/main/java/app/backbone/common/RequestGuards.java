@@ -9,21 +9,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses with a problem document, before anything is read, the requests no endpoint can serve: a body announced
- * over {@code quarkus.http.limits.max-body-size} (413, ahead of Quarkus' own limit, which answers without a body),
- * and a path or query holding a NUL character (400: no id, name or filter has one, and PostgreSQL cannot compare
- * text with it).
+ * Refuses with a problem document the requests no endpoint can serve: a body over
+ * {@code quarkus.http.limits.max-body-size} (413), and a path or query holding a NUL character (400: no id, name
+ * or filter has one, and PostgreSQL cannot compare text with it).
+ * <p>
+ * A body announced over the limit is refused before it is read. A body sent chunked is read here up to the limit;
+ * past it the answer goes out at once and the rest of the body is read and dropped, up to
+ * {@link #DRAIN_FACTOR} times the limit, so that the client reads the 413 instead of a connection reset (Quarkus'
+ * own limit closes the connection while the client is still sending).
  */
 @ApplicationScoped
 public class RequestGuards {
 
     /** Just ahead of Quarkus' upload-limit route (order -2). */
     private static final int ORDER = -3;
+
+    /** How much past the limit a refused chunked body is drained before the connection is closed instead. */
+    static final int DRAIN_FACTOR = 16;
 
     private final long maxBytes;
     private final String tooLarge;
@@ -40,16 +49,42 @@ public class RequestGuards {
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(context -> {
-            String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            HttpServerRequest request = context.request();
+            String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && announcedTooMuch(length)) {
                 context.response().putHeader(HttpHeaders.CONNECTION, "close");
                 refuse(context, 413, tooLarge);
-            } else if (context.request().uri().contains("%00")) {
+            } else if (request.uri().contains("%00")) {
                 refuse(context, 400, nulCharacter);
+            } else if (length == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+                readChunked(context);
             } else {
                 context.next();
             }
         });
+    }
+
+    private void readChunked(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        Buffer body = Buffer.buffer();
+        long[] received = {0};
+        request.handler(chunk -> {
+            received[0] += chunk.length();
+            if (received[0] <= maxBytes) {
+                body.appendBuffer(chunk);
+            } else if (!context.response().ended()) {
+                refuse(context, 413, tooLarge);
+            } else if (received[0] > maxBytes * DRAIN_FACTOR) {
+                request.connection().close();
+            }
+        });
+        request.endHandler(ended -> {
+            if (received[0] <= maxBytes) {
+                context.setBody(body);
+                context.next();
+            }
+        });
+        request.resume();
     }
 
     private static void refuse(RoutingContext context, int status, String problem) {
