@@ -1,16 +1,19 @@
 package app.backbone.program.domain.generator;
 
+import java.util.List;
+
 /**
  * One exercise as prescribed: {@code sets} (up to {@code setsMax} when a range is given) of {@code repsMin} to
  * {@code repsMax} reps ({@code repsMax} null = open-ended, as in "15+") or of {@code seconds} (up to
  * {@code secondsMax}) of timed work; {@code perSide} when each side is done on its own. {@code slot} names the
- * template slot the exercise fills.
+ * template slot the exercise fills; {@code alternatives} are what a trainer may swap it for.
  */
 public record Prescription(String exerciseId, String name, int sets, Integer repsMin, Integer repsMax,
         Integer seconds, boolean perSide, int restSeconds, boolean toFailure, Integer targetRir, String rationale,
-        Integer setsMax, Integer secondsMax, String slot) {
+        Integer setsMax, Integer secondsMax, String slot, List<Alternative> alternatives) {
 
     public Prescription {
+        alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
         if (sets < 1) {
             throw new IllegalArgumentException("sets must be at least 1");
         }
@@ -25,7 +28,14 @@ public record Prescription(String exerciseId, String name, int sets, Integer rep
     public Prescription(String exerciseId, String name, int sets, Integer repsMin, Integer repsMax, Integer seconds,
             boolean perSide, int restSeconds, boolean toFailure, Integer targetRir, String rationale) {
         this(exerciseId, name, sets, repsMin, repsMax, seconds, perSide, restSeconds, toFailure, targetRir, rationale,
-                null, null, null);
+                null, null, null, List.of());
+    }
+
+    public Prescription(String exerciseId, String name, int sets, Integer repsMin, Integer repsMax, Integer seconds,
+            boolean perSide, int restSeconds, boolean toFailure, Integer targetRir, String rationale, Integer setsMax,
+            Integer secondsMax, String slot) {
+        this(exerciseId, name, sets, repsMin, repsMax, seconds, perSide, restSeconds, toFailure, targetRir, rationale,
+                setsMax, secondsMax, slot, List.of());
     }
 
     /** Whether the work is held for time. */

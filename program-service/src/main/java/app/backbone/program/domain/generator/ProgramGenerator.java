@@ -1,5 +1,6 @@
 package app.backbone.program.domain.generator;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -53,6 +54,18 @@ public final class ProgramGenerator {
                     + ", not " + request.sessionsPerWeek());
         }
         return new Run(template, request, catalog).program(sessionNames);
+    }
+
+    /**
+     * The plan with {@code exerciseId} replaced by {@code replacementExerciseId}, one of its alternatives, at the
+     * replacement's own dose, in every week of the cycle and in the session at {@code sessionIndex} (null: every
+     * session holding it); the swap is recorded in the plan.
+     *
+     * @throws InvalidSpec when the exercise is not prescribed there or the replacement is not one of its alternatives
+     */
+    public GeneratedProgram swap(GeneratedProgram plan, ProgramSpec spec, ExerciseCatalog catalog, String exerciseId,
+            String replacementExerciseId, Integer sessionIndex, Instant at) {
+        throw new UnsupportedOperationException("swaps are being built (issue 11)");
     }
 
     private static final class Run {
