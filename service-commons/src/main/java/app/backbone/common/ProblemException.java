@@ -33,6 +33,12 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** 422 for a well-formed field whose value the resource's current state does not allow. */
+    public static ProblemException unprocessable(String detail, String field, String message) {
+        return new ProblemException(422, ProblemTypes.VALIDATION, "Unprocessable request", detail,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
     /** 400 for a request that is invalid as a whole. */
     public static ProblemException invalid(String detail) {
         return new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", detail);

@@ -171,6 +171,15 @@ class TenantIsolationIT {
                     await().until(() -> owner.sessionCount(MEMBER) == 3);
                 },
                 reply -> assertProblem(404, reply)));
+        matrix.put("POST /programs/{id}/swaps", new Case(
+                token -> post(SystemStack.PROGRAM, "/programs/" + program + "/swaps", token,
+                        Map.of("exerciseId", "romanian-deadlift", "replacementExerciseId", "dumbbell-romanian-deadlift")),
+                reply -> assertEquals("dumbbell-romanian-deadlift",
+                        reply.expect(200).json().at("/swaps/0/replacementExerciseId").asText()),
+                reply -> {
+                    assertProblem(404, reply);
+                    assertEquals(0, ownerView(SystemStack.PROGRAM, "/programs/" + program).get("swaps").size());
+                }));
         matrix.put("POST /exercises", new Case(
                 token -> post(SystemStack.CATALOG, "/exercises", token, exercise("Isolation Extra")),
                 reply -> assertEquals(owner.id() + ".isolation-extra", reply.expect(201).json().get("id").asText()),

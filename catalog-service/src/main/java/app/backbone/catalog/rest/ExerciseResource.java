@@ -42,6 +42,7 @@ import app.backbone.catalog.domain.Muscle;
 import app.backbone.catalog.service.ExerciseSearch;
 import app.backbone.catalog.service.ExerciseService;
 import app.backbone.common.CallerTenant;
+import app.backbone.common.ETags;
 import app.backbone.common.EnumParams;
 import app.backbone.common.Page;
 import app.backbone.common.PageParams;
@@ -136,7 +137,7 @@ public class ExerciseResource {
             throw ProblemException.preconditionRequired(
                     "Send If-Match with the ETag you read, so that no one else's change is overwritten.");
         }
-        Exercise exercise = exercises.update(tenant.id(), id, version(ifMatch), ExerciseMapper.toDefinition(request));
+        Exercise exercise = exercises.update(tenant.id(), id, ETags.version(ifMatch), ExerciseMapper.toDefinition(request));
         return Response.ok(ExerciseMapper.toResponse(exercise)).tag(etag(exercise)).build();
     }
 
@@ -145,27 +146,11 @@ public class ExerciseResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Retire one of the tenant's own exercises (it stays readable, marked retired)")
     public Response retire(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        exercises.retire(tenant.id(), id, ifMatch == null ? null : version(ifMatch));
+        exercises.retire(tenant.id(), id, ETags.version(ifMatch));
         return Response.noContent().build();
     }
 
     private static EntityTag etag(Exercise exercise) {
         return new EntityTag(String.valueOf(exercise.version));
-    }
-
-    /**
-     * The version an If-Match names, weak or strong. The service compares it with the stored version in the
-     * transaction that makes the change, so that check, not one made here, is what stops a lost update.
-     */
-    private static long version(String ifMatch) {
-        String value = ifMatch.strip().replaceFirst("^W/", "");
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            try {
-                return Long.parseLong(value.substring(1, value.length() - 1));
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        throw ProblemException.preconditionFailed("If-Match " + ifMatch + " is not an ETag this service issued.");
     }
 }

@@ -11,12 +11,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import app.backbone.program.domain.generator.ArmsFocus;
+import app.backbone.program.domain.generator.MobilityFocus;
+import app.backbone.program.domain.generator.SupersetStart;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -60,6 +64,21 @@ public class Program extends PanacheEntityBase {
     @Column(name = "include_arms")
     public boolean includeArms;
 
+    /** Length of the cycle in weeks. */
+    public int weeks;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "mobility_focus")
+    public MobilityFocus mobilityFocus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "arms_focus")
+    public ArmsFocus armsFocus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "superset_start")
+    public SupersetStart supersetStart;
+
     /** The generated plan as JSON. */
     @JdbcTypeCode(SqlTypes.JSON)
     public String plan;
@@ -83,5 +102,11 @@ public class Program extends PanacheEntityBase {
     /** The program if it belongs to the tenant. */
     public static Optional<Program> findOwned(UUID id, String tenant) {
         return find("id = ?1 and tenantId = ?2", id, tenant).firstResultOptional();
+    }
+
+    /** The program if it belongs to the tenant, locked until the transaction ends, so changes to it queue up. */
+    public static Optional<Program> lockOwned(UUID id, String tenant) {
+        return find("id = ?1 and tenantId = ?2", id, tenant).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 }

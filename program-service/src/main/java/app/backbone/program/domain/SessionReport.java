@@ -17,6 +17,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
 
 /** A session report accepted under an idempotency key, with the answer given, so a retry gets the same one. */
 @Entity
@@ -47,6 +48,13 @@ public class SessionReport extends PanacheEntityBase {
     @Column(name = "event_id")
     public UUID eventId;
 
+    /** The week of the program's cycle the session belongs to, 1-based. */
+    public int week;
+
+    /** The session's position in its week, 1-based. */
+    @Column(name = "session_index")
+    public int sessionIndex;
+
     /** SHA-256 of the program id and the request, to tell a retry from a different report under the same key. */
     public String fingerprint;
 
@@ -58,6 +66,12 @@ public class SessionReport extends PanacheEntityBase {
 
     public static Optional<SessionReport> find(String tenant, String idempotencyKey) {
         return findByIdOptional(new Key(tenant, idempotencyKey));
+    }
+
+    /** The program's report received last, if any. */
+    public static Optional<SessionReport> latestOf(UUID programId) {
+        return find("programId = ?1", Sort.descending("createdAt").and("key.idempotencyKey", Sort.Direction.Descending),
+                programId).firstResultOptional();
     }
 
     public static boolean sessionTaken(String tenant, String sessionId) {

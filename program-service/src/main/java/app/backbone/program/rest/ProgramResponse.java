@@ -6,8 +6,14 @@ import java.util.UUID;
 
 import app.backbone.program.domain.Goal;
 import app.backbone.program.domain.ProgramStatus;
+import app.backbone.program.domain.generator.ArmsFocus;
+import app.backbone.program.domain.generator.MobilityFocus;
+import app.backbone.program.domain.generator.SupersetStart;
 
-/** A program as the API shows it: what it was built from and its sessions. */
+/**
+ * A program as the API shows it: what it was built from, the first week's sessions, every week of its cycle, and
+ * the trainer's swaps; {@code version} goes up with each change (also sent as the ETag).
+ */
 public record ProgramResponse(
         UUID id,
         String memberId,
@@ -22,5 +28,12 @@ public record ProgramResponse(
         Instant createdAt,
         List<SessionPlan> sessions,
         List<SubstitutionMade> substitutions,
-        List<String> notes) {
+        List<String> notes,
+        int weeks,
+        MobilityFocus mobilityFocus,
+        ArmsFocus armsFocus,
+        SupersetStart supersetStart,
+        long version,
+        List<WeekPlan> cycle,
+        List<SwapMade> swaps) {
 }

@@ -15,11 +15,11 @@ final class SessionReportMapper {
                         .map(set -> new ReportedSession.ReportedSet(set.reps(), set.loadKg(), set.rir(),
                                 set.toFailure(), set.seconds(), set.warmup()))
                         .toList()))
-                .toList());
+                .toList(), request.week(), request.sessionIndex());
     }
 
     static SessionReportResponse response(AcceptedReport accepted) {
         return new SessionReportResponse(accepted.eventId(), accepted.sessionId(), accepted.programId(),
-                accepted.memberId(), accepted.exercises(), accepted.sets());
+                accepted.memberId(), accepted.exercises(), accepted.sets(), accepted.week(), accepted.sessionIndex());
     }
 }

@@ -24,7 +24,14 @@ public record SessionReportRequest(
         @Schema(description = "The chain's id of this session; with the Idempotency-Key header, makes retries safe")
         @Size(min = 1, max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String sessionId,
         @NotNull Instant completedAt,
-        @NotEmpty @Size(max = 40) List<@Valid @NotNull ExerciseReport> exercises) {
+        @NotEmpty @Size(max = 40) List<@Valid @NotNull ExerciseReport> exercises,
+        @Schema(description = "Week of the program's cycle this session belongs to; absent: the week of the "
+                + "program's next session")
+        @Min(value = 1, message = "must be 1-16") @Max(value = 16, message = "must be 1-16") Integer week,
+        @Schema(description = "Position of the session in its week (1 = session A); absent: the program's next "
+                + "session")
+        @Min(value = 1, message = "must be 1 or 2") @Max(value = 2, message = "must be 1 or 2")
+        Integer sessionIndex) {
 
     /** One exercise with its sets. */
     public record ExerciseReport(

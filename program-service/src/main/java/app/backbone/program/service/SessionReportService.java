@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,8 +29,10 @@ import app.backbone.common.outbox.Outbox;
 import app.backbone.program.config.ProgramConfig;
 import app.backbone.program.domain.Program;
 import app.backbone.program.domain.ProgramStatus;
+import app.backbone.program.domain.SessionPosition;
 import app.backbone.program.domain.SessionReport;
 import app.backbone.program.domain.generator.GeneratedProgram;
+import app.backbone.program.domain.generator.PlannedSession;
 import app.backbone.program.domain.generator.Prescription;
 import app.backbone.program.messaging.SessionCompleted;
 import app.backbone.program.messaging.SessionTopics;
@@ -87,7 +90,8 @@ public class SessionReportService {
 
     private AcceptedReport accept(String tenant, UUID programId, String key, String sessionId, String fingerprint,
             ReportedSession session) {
-        Program program = programs.get(tenant, programId);
+        Program program = Program.lockOwned(programId, tenant)
+                .orElseThrow(() -> ProblemException.notFound("No program '" + programId + "'."));
         if (program.status != ProgramStatus.ACTIVE) {
             throw ProblemException.conflict(
                     "Program '" + programId + "' is archived; report sessions against an active program.");
@@ -99,24 +103,59 @@ public class SessionReportService {
         if (SessionReport.sessionTaken(tenant, sessionId)) {
             return replayOrRefuse(tenant, key, sessionId, fingerprint);
         }
+        GeneratedProgram plan = programs.plan(program);
+        SessionPosition position = position(program, plan, session);
         SessionCompleted event = new SessionCompleted(UUID.randomUUID(), SessionCompleted.SCHEMA_VERSION, now,
                 tenant, program.memberId, sessionId, program.id, session.completedAt(),
-                exercises(tenant, session, programs.plan(program)));
+                exercises(tenant, session, plan == null ? null
+                        : plan.session(position.week(), position.sessionIndex()).orElse(null)));
         outbox.add(SessionTopics.COMPLETED, program.memberId, event, now);
 
         AcceptedReport accepted = new AcceptedReport(event.eventId(), sessionId, program.id, program.memberId,
-                event.exercises().size(), event.exercises().stream().mapToInt(e -> e.sets().size()).sum());
+                event.exercises().size(), event.exercises().stream().mapToInt(e -> e.sets().size()).sum(),
+                position.week(), position.sessionIndex());
         SessionReport record = new SessionReport();
         record.key = new SessionReport.Key(tenant, key);
         record.sessionId = sessionId;
         record.programId = program.id;
         record.eventId = event.eventId();
+        record.week = position.week();
+        record.sessionIndex = position.sessionIndex();
         record.fingerprint = fingerprint;
         record.response = write(accepted);
         record.createdAt = now;
         // Flushed here, so that a report stored concurrently under the same key fails this call, not the commit.
         record.persistAndFlush();
         return accepted;
+    }
+
+    /**
+     * The session the report is judged against: the one it names, and for what it leaves out the program's next
+     * session (the one after the session reported last; after the cycle's last session a new cycle starts).
+     */
+    private static SessionPosition position(Program program, GeneratedProgram plan, ReportedSession session) {
+        int weeks = plan == null ? program.weeks : plan.weeks();
+        int perWeek = plan == null ? program.sessionsPerWeek : plan.sessionsPerWeek();
+        SessionPosition next = SessionReport.latestOf(program.id)
+                .map(last -> new SessionPosition(last.week, last.sessionIndex).next(weeks, perWeek))
+                .orElse(SessionPosition.FIRST);
+        int week = session.week() == null ? next.week() : session.week();
+        if (week > weeks) {
+            throw unprocessable("week", weeks, "weeks in its cycle");
+        }
+        int sessionIndex = session.sessionIndex() != null ? session.sessionIndex()
+                : week == next.week() ? next.sessionIndex() : 1;
+        if (sessionIndex > perWeek) {
+            throw unprocessable("sessionIndex", perWeek, "sessions a week");
+        }
+        return new SessionPosition(week, sessionIndex);
+    }
+
+    private static ProblemException unprocessable(String field, int count, String what) {
+        String message = count == 1 ? "must be 1" : "must be one of: " + String.join(", ",
+                IntStream.rangeClosed(1, count).mapToObj(String::valueOf).toList());
+        return ProblemException.unprocessable(field + " " + message + ": the program has " + count + " " + what + ".",
+                field, message);
     }
 
     /** For a session already reported: the answer given if it was under this key (committed since), else 409. */
@@ -139,11 +178,10 @@ public class SessionReportService {
     }
 
     private List<SessionCompleted.ExerciseDone> exercises(String tenant, ReportedSession session,
-            GeneratedProgram plan) {
+            PlannedSession planned) {
         Map<String, CatalogExercise> catalog = CatalogExercise.usableBy(tenant).stream()
                 .collect(Collectors.toMap(e -> e.id, Function.identity()));
-        Map<String, Prescription> prescribed = plan == null ? Map.of() : plan.sessions().stream()
-                .flatMap(s -> s.blocks().stream()).flatMap(b -> b.prescriptions().stream())
+        Map<String, Prescription> prescribed = planned == null ? Map.of() : planned.prescriptions().stream()
                 .collect(Collectors.toMap(Prescription::exerciseId, Function.identity(), (first, other) -> first));
         List<SessionCompleted.ExerciseDone> done = new ArrayList<>();
         for (int i = 0; i < session.exercises().size(); i++) {
