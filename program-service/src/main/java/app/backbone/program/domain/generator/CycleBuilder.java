@@ -158,7 +158,8 @@ final class CycleBuilder {
                     List<String> conditions = pick.choice().when().conditions().stream()
                             .filter(request.conditions()::contains).sorted().map(Labels::of).toList();
                     String cause = conditions.isEmpty() ? rules.problem(asked, Set.of())
-                            : "with " + Labels.join(conditions) + " a condition always wins over a focus";
+                            : "the member has " + Labels.join(conditions)
+                                    + ", and a condition always wins over a focus";
                     focusNotes.add("Mobility focus " + Labels.of(focus) + " was asked for (" + rules.name(
                             asked.exerciseId()) + "), but " + cause + ", so the warm-up uses " + pick.entry().name()
                             + " instead.");

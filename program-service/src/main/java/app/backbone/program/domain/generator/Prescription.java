@@ -50,9 +50,13 @@ public record Prescription(String exerciseId, String name, int sets, Integer rep
 
     /**
      * The deload version: half the sets (rounded up), two more reps in reserve (at most 10), nothing to failure (a
-     * set to failure becomes two reps short of it); work without an effort target keeps none.
+     * set to failure becomes two reps short of it); work without an effort target keeps none, and work that does
+     * not change (a single set without an effort target) stays as it is.
      */
     Prescription deloaded(String why) {
+        if (sets == 1 && (setsMax == null || setsMax == 1) && targetRir == null && !toFailure) {
+            return this;
+        }
         Integer rir = toFailure ? Integer.valueOf(2) : targetRir == null ? null : Math.min(10, targetRir + 2);
         return new Prescription(exerciseId, name, half(sets), repsMin, repsMax, seconds, perSide, restSeconds, false,
                 rir, why + " " + rationale, setsMax == null ? null : half(setsMax), secondsMax, slot, alternatives);

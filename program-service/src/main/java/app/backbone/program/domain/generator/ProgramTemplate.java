@@ -173,8 +173,10 @@ public record ProgramTemplate(String id, String name, Set<Goal> goals, Map<Integ
                     && (sessionsPerWeek.isEmpty() || sessionsPerWeek.contains(request.sessionsPerWeek()))
                     && (superset == null || superset == request.includeSuperset())
                     && (arms == null || arms == request.includeArms())
-                    && (armsFocus.isEmpty() || request.includeArms() && armsFocus.contains(request.armsFocusOrDefault()))
-                    && (mobilityFocus.isEmpty() || request.mobilityFocus() != null && mobilityFocus.contains(request.mobilityFocus()))
+                    && (armsFocus.isEmpty()
+                            || request.includeArms() && armsFocus.contains(request.armsFocusOrDefault()))
+                    && (mobilityFocus.isEmpty()
+                            || request.mobilityFocus() != null && mobilityFocus.contains(request.mobilityFocus()))
                     && (supersetStart.isEmpty() || supersetStart.contains(request.supersetStartOrDefault()));
         }
 
