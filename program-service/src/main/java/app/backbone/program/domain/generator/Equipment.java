@@ -1,6 +1,6 @@
 package app.backbone.program.domain.generator;
 
-/** Equipment an exercise needs (the catalog's vocabulary); BODYWEIGHT and WALL are always available. */
+/** Equipment an exercise needs (the catalog's vocabulary); the {@link ProgramSpec#PERSONAL_ITEMS} are always there. */
 public enum Equipment {
     BARBELL,
     DUMBBELL,

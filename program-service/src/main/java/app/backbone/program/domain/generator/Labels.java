@@ -26,6 +26,13 @@ final class Labels {
         };
     }
 
+    static String of(MobilityFocus focus) {
+        return switch (focus) {
+            case SHOULDER_FRIENDLY_ROTATION -> "shoulder-friendly rotation";
+            default -> words(focus);
+        };
+    }
+
     static String of(MovementPattern pattern) {
         return words(pattern);
     }

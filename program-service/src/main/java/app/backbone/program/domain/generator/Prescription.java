@@ -38,6 +38,34 @@ public record Prescription(String exerciseId, String name, int sets, Integer rep
                 setsMax, secondsMax, slot, List.of());
     }
 
+    Prescription withRest(int rest) {
+        return new Prescription(exerciseId, name, sets, repsMin, repsMax, seconds, perSide, rest, toFailure, targetRir,
+                rationale, setsMax, secondsMax, slot, alternatives);
+    }
+
+    Prescription withAlternatives(List<Alternative> others) {
+        return new Prescription(exerciseId, name, sets, repsMin, repsMax, seconds, perSide, restSeconds, toFailure,
+                targetRir, rationale, setsMax, secondsMax, slot, others);
+    }
+
+    /**
+     * The deload version: half the sets (rounded up), two more reps in reserve (at most 10), nothing to failure (a
+     * set to failure becomes two reps short of it); work without an effort target keeps none, and work that does
+     * not change (a single set without an effort target) stays as it is.
+     */
+    Prescription deloaded(String why) {
+        if (sets == 1 && (setsMax == null || setsMax == 1) && targetRir == null && !toFailure) {
+            return this;
+        }
+        Integer rir = toFailure ? Integer.valueOf(2) : targetRir == null ? null : Math.min(10, targetRir + 2);
+        return new Prescription(exerciseId, name, half(sets), repsMin, repsMax, seconds, perSide, restSeconds, false,
+                rir, why + " " + rationale, setsMax == null ? null : half(setsMax), secondsMax, slot, alternatives);
+    }
+
+    private static int half(int value) {
+        return (value + 1) / 2;
+    }
+
     /** Whether the work is held for time. */
     public boolean timed() {
         return seconds != null;

@@ -22,41 +22,67 @@ final class Programs {
     }
 
     static Request request(Goal goal) {
-        return new Request(goal, null, null, Set.of(), 1, false, false);
+        return new Request(goal, null, null, Set.of(), 1, false, false, null, null, null, ProgramSpec.DEFAULT_WEEKS);
     }
 
     /** A request under construction. */
     record Request(Goal goal, WeakPoint weakPoint, Set<Equipment> equipment, Set<Condition> conditions,
-            int sessionsPerWeek, boolean includeSuperset, boolean includeArms) {
+            int sessionsPerWeek, boolean includeSuperset, boolean includeArms, MobilityFocus mobilityFocus,
+            ArmsFocus armsFocus, SupersetStart supersetStart, int weeks) {
 
         Request weakPoint(WeakPoint value) {
-            return new Request(goal, value, equipment, conditions, sessionsPerWeek, includeSuperset, includeArms);
+            return new Request(goal, value, equipment, conditions, sessionsPerWeek, includeSuperset, includeArms,
+                    mobilityFocus, armsFocus, supersetStart, weeks);
         }
 
         Request equipment(Set<Equipment> value) {
-            return new Request(goal, weakPoint, value, conditions, sessionsPerWeek, includeSuperset, includeArms);
+            return new Request(goal, weakPoint, value, conditions, sessionsPerWeek, includeSuperset, includeArms,
+                    mobilityFocus, armsFocus, supersetStart, weeks);
         }
 
         Request conditions(Condition... value) {
             return new Request(goal, weakPoint, equipment, Set.of(value), sessionsPerWeek, includeSuperset,
-                    includeArms);
+                    includeArms, mobilityFocus, armsFocus, supersetStart, weeks);
         }
 
         Request sessions(int value) {
-            return new Request(goal, weakPoint, equipment, conditions, value, includeSuperset, includeArms);
+            return new Request(goal, weakPoint, equipment, conditions, value, includeSuperset, includeArms,
+                    mobilityFocus, armsFocus, supersetStart, weeks);
         }
 
         Request superset() {
-            return new Request(goal, weakPoint, equipment, conditions, sessionsPerWeek, true, includeArms);
+            return new Request(goal, weakPoint, equipment, conditions, sessionsPerWeek, true, includeArms,
+                    mobilityFocus, armsFocus, supersetStart, weeks);
         }
 
         Request arms() {
-            return new Request(goal, weakPoint, equipment, conditions, sessionsPerWeek, includeSuperset, true);
+            return new Request(goal, weakPoint, equipment, conditions, sessionsPerWeek, includeSuperset, true,
+                    mobilityFocus, armsFocus, supersetStart, weeks);
+        }
+
+        Request mobility(MobilityFocus value) {
+            return new Request(goal, weakPoint, equipment, conditions, sessionsPerWeek, includeSuperset, includeArms,
+                    value, armsFocus, supersetStart, weeks);
+        }
+
+        Request arms(ArmsFocus value) {
+            return new Request(goal, weakPoint, equipment, conditions, sessionsPerWeek, includeSuperset, true,
+                    mobilityFocus, value, supersetStart, weeks);
+        }
+
+        Request supersetStart(SupersetStart value) {
+            return new Request(goal, weakPoint, equipment, conditions, sessionsPerWeek, true, includeArms,
+                    mobilityFocus, armsFocus, value, weeks);
+        }
+
+        Request weeks(int value) {
+            return new Request(goal, weakPoint, equipment, conditions, sessionsPerWeek, includeSuperset, includeArms,
+                    mobilityFocus, armsFocus, supersetStart, value);
         }
 
         ProgramSpec build() {
             return new ProgramSpec(goal, weakPoint, equipment, conditions, sessionsPerWeek, includeSuperset,
-                    includeArms);
+                    includeArms, mobilityFocus, armsFocus, supersetStart, weeks);
         }
 
         GeneratedProgram generate() {
@@ -79,6 +105,11 @@ final class Programs {
     static Block block(PlannedSession session, BlockType type) {
         return session.blocks().stream().filter(b -> b.type() == type).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " block in " + session.name()));
+    }
+
+    /** Every session of every week of the cycle, week by week. */
+    static List<PlannedSession> allSessions(GeneratedProgram program) {
+        return program.cycle().stream().flatMap(week -> week.sessions().stream()).toList();
     }
 
     static List<String> ids(List<Prescription> prescriptions) {

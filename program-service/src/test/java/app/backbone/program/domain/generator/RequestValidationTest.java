@@ -1,5 +1,6 @@
 package app.backbone.program.domain.generator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,25 @@ class RequestValidationTest {
             assertTrue(message.contains("sessionsPerWeek") && message.contains("[1, 2]")
                     && message.contains(String.valueOf(sessions)), message);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 3})
+    void sessionsPerWeekIsRefusedAsAnInvalidSpecNamingTheFieldAndItsValues(int sessions) {
+        for (Goal goal : Goal.values()) {
+            InvalidSpec refused = assertThrows(InvalidSpec.class,
+                    () -> Programs.request(goal).sessions(sessions).generate());
+            assertEquals("sessionsPerWeek", refused.field());
+            assertEquals(List.of("1", "2"), refused.allowed());
+        }
+    }
+
+    @Test
+    void aMissingGoalIsAnInvalidSpecListingTheGoals() {
+        InvalidSpec refused = assertThrows(InvalidSpec.class, () -> Programs.GENERATOR.generate(
+                new ProgramSpec(null, null, null, null, 1, false, false), LibraryCatalog.catalog()));
+        assertEquals("goal", refused.field());
+        assertEquals(List.of("STRENGTH", "HYPERTROPHY", "BACK_HEALTH"), refused.allowed());
     }
 
     @Test

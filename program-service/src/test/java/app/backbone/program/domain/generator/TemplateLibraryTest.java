@@ -73,9 +73,23 @@ class TemplateLibraryTest {
                    {"exerciseId": "conventional-deadlift", "rationale": "x",
                     "dose": {"sets": 3, "repsMin": 5, "seconds": 30, "restSeconds": 60}}]}}]}
                 """;
-        IOException refused = assertThrows(IOException.class,
-                () -> TemplateLibrary.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+        IOException refused = refused(json);
         assertTrue(refused.getMessage().contains("either repsMin or seconds"), refused.getMessage());
+    }
+
+    @Test
+    void aTemplateWhoseSlotCouldFallBackWithoutASubstituteDoseIsRefused() {
+        String json = """
+                {"id": "no-doses", "goals": ["BACK_HEALTH"], "sessionNames": {"1": ["Only"]},
+                 "slots": [{"slot": "row", "block": "MAIN", "pattern": "HORIZONTAL_PULL", "goals": {"BACK_HEALTH": [
+                   {"exerciseId": "trx-row", "rationale": "x",
+                    "dose": {"sets": 3, "repsMin": 12, "repsMax": 15, "restSeconds": 60, "targetRir": 2}}]}}],
+                 "substituteDoses": [{"patterns": ["HORIZONTAL_PULL"], "loadable": true, "rationale": "Loaded rows.",
+                    "dose": {"sets": 3, "repsMin": 8, "repsMax": 12, "restSeconds": 90, "targetRir": 2}}]}
+                """;
+        IOException refused = refused(json);
+        assertTrue(refused.getMessage().contains("no substitute dose for every HORIZONTAL_PULL exercise"),
+                refused.getMessage());
     }
 
     @Test
@@ -83,7 +97,11 @@ class TemplateLibraryTest {
         String json = """
                 {"id": "typo", "goals": ["STRENGTH"], "sessionNames": {"1": ["Only"]}, "slotz": []}
                 """;
-        assertThrows(IOException.class,
+        refused(json);
+    }
+
+    private static IOException refused(String json) {
+        return assertThrows(IOException.class,
                 () -> TemplateLibrary.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
     }
 
@@ -102,12 +120,14 @@ class TemplateLibraryTest {
                  "slots": [{"slot": "row", "block": "MAIN", "pattern": "HORIZONTAL_PULL", "goals": {"BACK_HEALTH": [
                    {"exerciseId": "trx-row", "rationale": "The chain's favourite row.", "alternatives": ["band-row"],
                     "dose": {"sets": 3, "repsMin": 12, "repsMax": 15, "restSeconds": 60, "targetRir": 2}}]}}],
+                 "substituteDoses": [{"patterns": ["HORIZONTAL_PULL"], "rationale": "Any row, the chain's way.",
+                    "dose": {"sets": 3, "repsMin": 10, "repsMax": 12, "restSeconds": 60, "targetRir": 2}}],
                  "notes": [{"text": "Chain note."}]}
                 """;
         ProgramTemplate template = TemplateLibrary.read(
                 new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
         GeneratedProgram program = new ProgramGenerator(new TemplateLibrary(List.of(template))).generate(
-                Programs.request(Goal.BACK_HEALTH).equipment(Programs.BODYWEIGHT_AND_BAND).build(),
+                Programs.request(Goal.BACK_HEALTH).equipment(Programs.BODYWEIGHT_AND_BAND).weeks(1).build(),
                 LibraryCatalog.catalog());
         assertEquals("Quick back care", program.sessions().get(0).name());
         assertEquals("band-row", program.sessions().get(0).prescriptions().get(0).exerciseId());
