@@ -30,11 +30,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import app.backbone.program.domain.Program;
 import app.backbone.program.messaging.CatalogFixture;
 import app.backbone.program.messaging.SessionTopics;
 import app.backbone.testsupport.ProblemJson;
 import app.backbone.testsupport.TestTokens;
 import app.backbone.testsupport.TopicReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -146,6 +148,33 @@ class ProgramCycleApiTest {
         both.set("answer", JSON.readTree(answer));
         both.set("event", event[0]);
         return both;
+    }
+
+    @Test
+    void aProgramStoredBeforeCyclesReadsAsItsOneWeekAndTakesReports() {
+        String id = create(request("STRENGTH", "weeks", 1)).getString("id");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Program program = Program.findById(UUID.fromString(id));
+            ObjectNode plan = (ObjectNode) readTree(program.plan);
+            plan.remove(List.of("weeks", "cycle", "swaps"));
+            plan.findParents("alternatives").forEach(node -> ((ObjectNode) node).remove("alternatives"));
+            program.plan = plan.toString();
+        });
+
+        JsonPath stored = trainer().when().get("/programs/" + id).then().statusCode(200).extract().jsonPath();
+        assertEquals(1, stored.getInt("weeks"));
+        assertEquals(List.of(false), stored.getList("cycle.deload"));
+        assertEquals(stored.getList("sessions"), stored.getList("cycle[0].sessions"));
+        trainer().body(report()).when().post("/programs/" + id + "/sessions")
+                .then().statusCode(202).body("week", equalTo(1)).body("sessionIndex", equalTo(1));
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(json, e);
+        }
     }
 
     @Test
