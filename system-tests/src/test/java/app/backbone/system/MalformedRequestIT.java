@@ -71,7 +71,7 @@ class MalformedRequestIT {
 
     /** The state malformed requests must leave as it was. */
     private record Snapshot(long exercises, long exerciseVersion, boolean exerciseRetired, long programs,
-            long sessions, long sessionEvents, long catalogEvents) {
+            long programVersion, long sessions, long sessionEvents, long catalogEvents) {
     }
 
     @Test
@@ -155,6 +155,10 @@ class MalformedRequestIT {
                 ? requests.body(valid(byKey.get("POST /programs/{id}/sessions"), "/programs/" + program + "/sessions",
                         idempotencyKey(), sessionBody()))
                 : reportWithBadKeyOrProgram());
+        targets.put("POST /programs/{id}/swaps", () -> requests.nextInt(5) > 0
+                ? requests.body(valid(byKey.get("POST /programs/{id}/swaps"), "/programs/" + program + "/swaps",
+                        auth(), swapBody()))
+                : swapOnStaleVersionOrNoProgram());
         targets.put("POST /figures/rebuild", () -> {
             Attempt oversized = requests.oversized("POST", "/figures/rebuild", withJson(auth()));
             return new Attempt(oversized.what(), "POST", oversized.path(), oversized.headers(), oversized.body(),
@@ -201,6 +205,26 @@ class MalformedRequestIT {
         String id = requests.nextInt(2) == 0 ? UUID.randomUUID().toString() : requests.randomText(40);
         return new Attempt("no such program", "POST", "/programs/" + encodePath(id) + "/sessions",
                 withJson(idempotencyKey()), body, false, 0);
+    }
+
+    private Attempt swapOnStaleVersionOrNoProgram() {
+        byte[] body = json(swapBody());
+        if (requests.nextInt(2) == 0) {
+            return new Attempt("a stale or foreign If-Match", "POST", "/programs/" + program + "/swaps",
+                    withJson(badIfMatch()), body, false, 412);
+        }
+        String id = requests.nextInt(2) == 0 ? UUID.randomUUID().toString() : requests.randomText(40);
+        return new Attempt("no such program", "POST", "/programs/" + encodePath(id) + "/swaps", withJson(auth()),
+                body, false, 0);
+    }
+
+    /** A swap the fuzzed program would accept: its Romanian deadlift for the dumbbell one. */
+    private static ObjectNode swapBody() {
+        ObjectNode body = Api.JSON.createObjectNode();
+        body.put("exerciseId", "romanian-deadlift");
+        body.put("replacementExerciseId", "dumbbell-romanian-deadlift");
+        body.put("sessionIndex", 1);
+        return body;
     }
 
     private ObjectNode exerciseBody() {
@@ -371,6 +395,8 @@ class MalformedRequestIT {
                 own.get("version").asLong(), own.get("retired").asBoolean(),
                 stack.api().get(stack.url(SystemStack.PROGRAM) + "/members/" + MEMBER + "/programs?size=1")
                         .token(token).send().expect(200).json().get("total").asLong(),
+                stack.api().get(stack.url(SystemStack.PROGRAM) + "/programs/" + program).token(token).send()
+                        .expect(200).json().get("version").asLong(),
                 tenant.sessionCount(MEMBER),
                 endOf(CompletedSession.TOPIC), endOf(CATALOG_TOPIC));
     }
@@ -391,7 +417,7 @@ class MalformedRequestIT {
 
         Snapshot after = snapshot();
         assertEquals(new Snapshot(before.exercises() + 1, before.exerciseVersion(), before.exerciseRetired(),
-                before.programs(), before.sessions() + 1, before.sessionEvents() + 1, before.catalogEvents() + 1),
+                before.programs(), before.programVersion(), before.sessions() + 1, before.sessionEvents() + 1, before.catalogEvents() + 1),
                 after, "only the markers were stored and published");
     }
 
