@@ -12,4 +12,8 @@ public interface LoggingConfig {
     /** How long a batch waits at most for the broker to acknowledge the records it sent to the dead-letter topic. */
     @WithDefault("PT30S")
     Duration rejectAckTimeout();
+
+    /** How long the transaction that recomputes one tenant's figures may take (a rebuild, or at start-up). */
+    @WithDefault("PT10M")
+    Duration rebuildTimeout();
 }

@@ -52,8 +52,8 @@ public class CatalogFacts {
             long loadedIn = generation.get();
             Map<String, ExerciseFacts> loaded = ExerciseFacts.byId(QuarkusTransaction.joiningExisting().call(
                     () -> CatalogExercise.byIds(missing).stream()
-                            .map(e -> new ExerciseFacts(e.id, e.movementPattern, e.primaryMuscles,
-                                    e.secondaryMuscles))
+                            .map(e -> new ExerciseFacts(e.id, e.category, e.movementPattern,
+                                    e.primaryMuscles, e.secondaryMuscles))
                             .toList()));
             if (generation.get() == loadedIn) {
                 missing.forEach(id -> byId.put(id, CompletableFuture.completedFuture(

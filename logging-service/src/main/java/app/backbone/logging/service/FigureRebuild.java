@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.backbone.logging.config.LoggingConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -20,14 +21,20 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class FigureRebuild {
 
+    private static final String TENANTS = "SELECT DISTINCT tenant_id FROM training_session ORDER BY tenant_id";
+    private static final String MEMBERS = "SELECT DISTINCT member_id FROM training_session WHERE tenant_id = ? "
+            + "ORDER BY member_id";
+
     private final DataSource dataSource;
     private final FigureStore figures;
     private final StoredSessions stored;
+    private final int timeoutSeconds;
 
-    public FigureRebuild(DataSource dataSource, FigureStore figures, StoredSessions stored) {
+    public FigureRebuild(DataSource dataSource, FigureStore figures, StoredSessions stored, LoggingConfig config) {
         this.dataSource = dataSource;
         this.figures = figures;
         this.stored = stored;
+        this.timeoutSeconds = Math.toIntExact(config.rebuildTimeout().toSeconds());
     }
 
     /** What a rebuild went through. */
@@ -36,11 +43,11 @@ public class FigureRebuild {
 
     /** Replaces the tenant's figures by ones computed from all its stored sessions, in one transaction. */
     public Result rebuild(String tenant) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 figures.lockTenantExclusively(connection, tenant);
                 figures.clear(connection, tenant);
-                List<String> members = members(connection, tenant);
+                List<String> members = column(connection, MEMBERS, tenant);
                 int sessions = 0;
                 for (String member : members) {
                     List<FigureStore.MemberSession> ofMember = stored.of(connection, tenant, member).stream()
@@ -53,18 +60,27 @@ public class FigureRebuild {
         });
     }
 
-    private static List<String> members(Connection connection, String tenant) throws SQLException {
-        List<String> members = new ArrayList<>();
-        try (PreparedStatement read = connection.prepareStatement(
-                "SELECT DISTINCT member_id FROM training_session WHERE tenant_id = ? ORDER BY member_id")) {
-            read.setString(1, tenant);
+    /** The tenants that have stored sessions, in id order. */
+    public List<String> tenants() {
+        try (Connection connection = dataSource.getConnection()) {
+            return column(connection, TENANTS);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not list the tenants", e);
+        }
+    }
+
+    private static List<String> column(Connection connection, String sql, String... params) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement read = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                read.setString(i + 1, params[i]);
+            }
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
-                    members.add(rs.getString(1));
+                    values.add(rs.getString(1));
                 }
             }
         }
-        return members;
+        return values;
     }
-
 }

@@ -61,17 +61,19 @@ public record ExerciseHistory(String exerciseId, List<ProgressionPoint> series, 
      * The next step by double progression, judged on the latest session against its own prescription.
      *
      * <ul>
-     * <li>{@code INCREASE} when every working set with reps reached {@code repsMax}: the latest top working
-     * load plus 2.5 kg, or 5 kg when {@code facts} says {@code HIP_HINGE} (unknown facts take 2.5 kg). Never on
-     * an open-ended range.</li>
+     * <li>{@code INCREASE} when the latest session did at least the prescribed number of working sets and every
+     * one with reps reached {@code repsMax}, or {@code repsMin + 5} on an open-ended range: the latest top working
+     * load plus 2.5 kg, or 5 kg when {@code facts} says {@code HIP_HINGE} (unknown facts take 2.5 kg). A
+     * prescription without a number of sets puts no bar on the count.</li>
      * <li>{@code DELOAD} when in each of the last two sessions a working set fell below that session's
      * {@code repsMin} and the later top load is at least the earlier one (unloaded counts as 0 kg): 90% of the
      * latest top load, to the nearest 0.5 kg (halves rounded up).</li>
-     * <li>{@code HOLD} otherwise, and when there is no session, no working set, no prescribed rep range, or
-     * only timed sets: the latest top load again.</li>
+     * <li>{@code HOLD} otherwise (fewer sets than prescribed included), and when there is no session, no working
+     * set, no prescribed rep range, or only timed sets: the latest top load again.</li>
      * </ul>
      * {@code nextLoadKg} is null when the latest session had no loaded working set; the action still follows
-     * the reps, and the reason says to change the variation instead of the load.
+     * the reps, and the reason says to change the variation instead of the load. Every reason starts with the
+     * action and gives the numbers the rule was decided on.
      */
     public Recommendation recommendation(ExerciseFacts facts) {
         if (series.isEmpty()) {
@@ -84,48 +86,56 @@ public record ExerciseHistory(String exerciseId, List<ProgressionPoint> series, 
             return hold(top, "the latest session has only warm-up sets");
         }
         if (latest.fewestReps() == null) {
-            return hold(top, "timed work: double progression on reps does not apply");
+            return hold(top, "timed work, double progression on reps does not apply");
         }
         if (range == null || !range.hasRepRange()) {
             return hold(top, "no prescribed rep range to progress against");
         }
         int fewest = latest.fewestReps();
-        if (range.repsMax() != null && fewest >= range.repsMax()) {
+        int bar = range.repsToIncrease();
+        if (fewest >= bar) {
+            String done = setsDone(latest.workingSets()) + " reached " + bar + " reps" + barOrigin(range) + " "
+                    + at(top);
+            if (!range.setsDone(latest.workingSets())) {
+                return hold(top, done + ", but " + range.sets() + " are prescribed; do all " + range.sets()
+                        + " before adding load");
+            }
             boolean hinge = facts != null && "HIP_HINGE".equals(facts.movementPattern());
             BigDecimal step = hinge ? HINGE_STEP_KG : STEP_KG;
-            String why = "every working set reached " + range.repsMax() + " reps";
             if (top == null) {
                 return new Recommendation(exerciseId, Action.INCREASE, null,
-                        why + "; no load is logged, so move to a harder variation");
+                        "INCREASE: " + done + " last time; move to a harder variation");
             }
-            return new Recommendation(exerciseId, Action.INCREASE, SetMath.kg(top.add(step)),
-                    why + "; add " + kgText(step) + (hinge ? " (hip hinge)" : ""));
+            BigDecimal next = SetMath.kg(top.add(step));
+            return new Recommendation(exerciseId, Action.INCREASE, next, "INCREASE: " + done + " last time; next "
+                    + kgText(next) + " (+" + kgText(step) + (hinge ? ", hip hinge)" : ")"));
         }
         if (fewest < range.repsMin()) {
+            String latestShort = fewest + " < " + range.repsMin() + " reps " + at(top);
             ProgressionPoint previous = series.size() > 1 ? series.get(series.size() - 2) : null;
             if (previous == null || !belowRange(previous)) {
-                return hold(top, "a working set fell below " + range.repsMin() + " reps in the latest session only");
+                return hold(top, "a working set fell below " + range.repsMin() + " reps (" + fewest + " reps "
+                        + at(top) + ") in the latest session only");
             }
+            String bothShort = previous.fewestReps() + " < " + previous.prescription().repsMin() + " reps "
+                    + at(previous.topLoadKg()) + ", then " + latestShort;
             if (orZero(top).compareTo(orZero(previous.topLoadKg())) < 0) {
-                return hold(top, "working sets fell below the range in the last two sessions, but the load"
-                        + " already came down");
+                return hold(top, "working sets fell below the range in the last two sessions (" + bothShort
+                        + "), but the load already came down");
             }
-            String why = "a working set fell below " + range.repsMin() + " reps in each of the last two sessions"
-                    + " at the same or a higher load";
+            String why = "DELOAD: a working set fell below the range in each of the last two sessions at the same"
+                    + " or a higher load (" + bothShort + ")";
             if (top == null) {
                 return new Recommendation(exerciseId, Action.DELOAD, null,
                         why + "; no load is logged, so move to an easier variation");
             }
-            return new Recommendation(exerciseId, Action.DELOAD, deload(top), why + "; take 10% off");
+            BigDecimal next = deload(top);
+            return new Recommendation(exerciseId, Action.DELOAD, next, why + "; next " + kgText(next) + " (90% of "
+                    + kgText(top) + ", to the nearest 0.5 kg)");
         }
-        if (range.repsMax() == null) {
-            return hold(top, "open-ended range (" + range.repsMin() + "+): no rep ceiling triggers an increase;"
-                    + " keep adding reps");
-        }
-        return hold(top, "the weakest working set did " + fewest + " reps; hold until every set reaches "
-                + range.repsMax());
+        return hold(top, "the weakest working set did " + fewest + " reps " + at(top) + "; an increase needs every"
+                + " set at " + bar + barOrigin(range));
     }
-
     /** 90% of a load, to the nearest 0.5 kg, halves rounded up. */
     static BigDecimal deload(BigDecimal loadKg) {
         BigDecimal halves = loadKg.multiply(DELOAD_FACTOR).multiply(BigDecimal.valueOf(2))
@@ -140,7 +150,23 @@ public record ExerciseHistory(String exerciseId, List<ProgressionPoint> series, 
     }
 
     private Recommendation hold(BigDecimal top, String reason) {
-        return new Recommendation(exerciseId, Action.HOLD, top, reason);
+        return new Recommendation(exerciseId, Action.HOLD, top, "HOLD: " + reason
+                + (top == null ? "" : "; keep " + kgText(top)));
+    }
+
+    private static String setsDone(int workingSets) {
+        return workingSets == 1 ? "the only working set" : "all " + workingSets + " working sets";
+    }
+
+    /** How an open-ended range's bar comes about; nothing for a closed range, whose bar is its top. */
+    private static String barOrigin(Prescribed range) {
+        return range.repsMax() != null ? ""
+                : " (open-ended " + range.repsMin() + "+: " + range.repsMin() + " + " + Prescribed.OPEN_ENDED_MARGIN
+                        + ")";
+    }
+
+    private static String at(BigDecimal loadKg) {
+        return loadKg == null ? "unloaded" : "at " + kgText(loadKg);
     }
 
     private static BigDecimal orZero(BigDecimal kg) {

@@ -25,8 +25,11 @@ public final class SetMath {
         return !set.warmup();
     }
 
-    /** A hard set is a working set taken to failure, or with rir at most 3, or with no rir reported. */
-    public static boolean isHard(LoggedSet set) {
+    /**
+     * The effort half of the hard-set rule: a working set taken to failure, or with rir at most 3, or with no rir
+     * reported. It is a hard set when its exercise is strength work ({@link ExerciseFacts#makesHardSets()}).
+     */
+    public static boolean isHardEffort(LoggedSet set) {
         return isWorking(set) && (set.toFailure() || set.rir() == null || set.rir() <= 3);
     }
 

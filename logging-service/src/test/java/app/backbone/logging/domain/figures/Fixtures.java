@@ -38,7 +38,12 @@ final class Fixtures {
         return new LoggedSession(id, Instant.parse(completedAt), List.of(exercises));
     }
 
-    static ExerciseFacts facts(String id, String pattern, List<String> primary, List<String> secondary) {
-        return new ExerciseFacts(id, pattern, primary, secondary);
+    static ExerciseFacts facts(String id, String category, String pattern, List<String> primary,
+            List<String> secondary) {
+        return new ExerciseFacts(id, category, pattern, primary, secondary);
+    }
+
+    static ExerciseFacts strength(String id, String pattern, List<String> primary, List<String> secondary) {
+        return facts(id, ExerciseFacts.STRENGTH, pattern, primary, secondary);
     }
 }

@@ -1,10 +1,10 @@
 package app.backbone.logging.domain.figures;
 
 import static app.backbone.logging.domain.figures.Fixtures.exercise;
-import static app.backbone.logging.domain.figures.Fixtures.facts;
 import static app.backbone.logging.domain.figures.Fixtures.kg;
 import static app.backbone.logging.domain.figures.Fixtures.session;
 import static app.backbone.logging.domain.figures.Fixtures.set;
+import static app.backbone.logging.domain.figures.Fixtures.strength;
 import static app.backbone.logging.domain.figures.Fixtures.timed;
 import static app.backbone.logging.domain.figures.Fixtures.warmup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,8 +21,8 @@ class RecommendationTest {
 
     static final Prescribed RANGE_8_10 = new Prescribed(4, 8, 10);
     static final Prescribed RANGE_15_PLUS = new Prescribed(4, 15, null);
-    static final ExerciseFacts RDL = facts("romanian-deadlift", "HIP_HINGE", List.of("HAMSTRINGS"), List.of());
-    static final ExerciseFacts ROW = facts("cable-row", "HORIZONTAL_PULL", List.of("LATS"), List.of());
+    static final ExerciseFacts RDL = strength("romanian-deadlift", "HIP_HINGE", List.of("HAMSTRINGS"), List.of());
+    static final ExerciseFacts ROW = strength("cable-row", "HORIZONTAL_PULL", List.of("LATS"), List.of());
 
     static ExerciseHistory history(String exerciseId, LoggedSession... sessions) {
         return ExerciseHistory.rebuild(exerciseId, List.of(sessions));
@@ -39,29 +39,35 @@ class RecommendationTest {
                 .recommendation(RDL);
         assertEquals(Action.INCREASE, next.action());
         assertEquals(kg("85.00"), next.nextLoadKg());
-        assertTrue(next.reason().contains("5 kg"), next.reason());
+        assertEquals("INCREASE: all 4 working sets reached 10 reps at 80 kg last time; next 85 kg (+5 kg, hip hinge)",
+                next.reason());
     }
 
     @Test
     void increaseByTwoAndAHalfKgForOtherPatterns() {
         Recommendation next = history("cable-row", day("s1", "2026-11-16", "cable-row", RANGE_8_10,
-                set(10, "55", 2), set(10, "55", 1))).recommendation(ROW);
+                set(10, "55", 2), set(10, "55", 1), set(10, "55", 1), set(10, "55", 0))).recommendation(ROW);
         assertEquals(Action.INCREASE, next.action());
         assertEquals(kg("57.50"), next.nextLoadKg());
+        assertEquals("INCREASE: all 4 working sets reached 10 reps at 55 kg last time; next 57.5 kg (+2.5 kg)",
+                next.reason());
     }
 
     @Test
     void increaseWithUnknownFactsTakesTheSmallerStep() {
         Recommendation next = history("romanian-deadlift", day("s1", "2026-11-16", "romanian-deadlift",
-                RANGE_8_10, set(10, "80", 2))).recommendation(null);
+                RANGE_8_10, set(10, "80", 2), set(10, "80", 2), set(10, "80", 1), set(10, "80", 1)))
+                .recommendation(null);
         assertEquals(kg("82.50"), next.nextLoadKg());
     }
 
     @Test
     void increaseIsJudgedOnTheLatestSessionOnly() {
         Recommendation next = history("cable-row",
-                day("s1", "2026-11-16", "cable-row", RANGE_8_10, set(10, "55", 2), set(10, "55", 1)),
-                day("s2", "2026-11-19", "cable-row", RANGE_8_10, set(10, "57.5", 2), set(9, "57.5", 1)))
+                day("s1", "2026-11-16", "cable-row", RANGE_8_10,
+                        set(10, "55", 2), set(10, "55", 1), set(10, "55", 1), set(10, "55", 1)),
+                day("s2", "2026-11-19", "cable-row", RANGE_8_10,
+                        set(10, "57.5", 2), set(10, "57.5", 1), set(10, "57.5", 1), set(9, "57.5", 1)))
                 .recommendation(ROW);
         assertEquals(Action.HOLD, next.action());
         assertEquals(kg("57.50"), next.nextLoadKg());
@@ -76,6 +82,9 @@ class RecommendationTest {
                 .recommendation(ROW);
         assertEquals(Action.DELOAD, next.action());
         assertEquals(kg("56.50"), next.nextLoadKg());
+        assertEquals("DELOAD: a working set fell below the range in each of the last two sessions at the same or a"
+                + " higher load (7 < 8 reps at 62.5 kg, then 6 < 8 reps at 62.5 kg); next 56.5 kg (90% of 62.5 kg,"
+                + " to the nearest 0.5 kg)", next.reason());
     }
 
     @Test
@@ -127,12 +136,68 @@ class RecommendationTest {
     }
 
     @Test
-    void openEndedRangeNeverIncreases() {
+    void fewerSetsThanPrescribedHoldEvenWhenEveryOneReachedRepsMax() {
+        Recommendation next = history("cable-row", day("s1", "2026-11-16", "cable-row", RANGE_8_10,
+                set(10, "60", 1), set(10, "60", 1), set(11, "60", 0))).recommendation(ROW);
+        assertEquals(Action.HOLD, next.action());
+        assertEquals(kg("60.00"), next.nextLoadKg());
+        assertEquals("HOLD: all 3 working sets reached 10 reps at 60 kg, but 4 are prescribed; do all 4 before adding"
+                + " load; keep 60 kg", next.reason());
+    }
+
+    @Test
+    void moreSetsThanPrescribedIncrease() {
+        Recommendation next = history("cable-row", day("s1", "2026-11-16", "cable-row", new Prescribed(2, 8, 10),
+                set(10, "60", 1), set(10, "60", 1), set(10, "60", 0))).recommendation(ROW);
+        assertEquals(Action.INCREASE, next.action());
+        assertEquals(kg("62.50"), next.nextLoadKg());
+    }
+
+    @Test
+    void warmUpsDoNotCountTowardsThePrescribedSets() {
+        Recommendation next = history("cable-row", day("s1", "2026-11-16", "cable-row", new Prescribed(2, 8, 10),
+                warmup(10, "40"), set(10, "60", 1))).recommendation(ROW);
+        assertEquals(Action.HOLD, next.action());
+        assertTrue(next.reason().contains("but 2 are prescribed"), next.reason());
+    }
+
+    @Test
+    void anUnknownNumberOfSetsPutsNoBarOnTheCount() {
+        Recommendation next = history("cable-row", day("s1", "2026-11-16", "cable-row", new Prescribed(null, 8, 10),
+                set(10, "60", 1))).recommendation(ROW);
+        assertEquals(Action.INCREASE, next.action());
+        assertEquals(kg("62.50"), next.nextLoadKg());
+        assertTrue(next.reason().startsWith("INCREASE: the only working set reached 10 reps at 60 kg"),
+                next.reason());
+    }
+
+    @Test
+    void openEndedRangeIncreasesOnceEverySetReachesRepsMinPlusFive() {
+        // single-arm lat pulldown, 4 x 15+: the bar is 15 + 5 = 20 reps
         Recommendation next = history("pulldown", day("s1", "2026-11-16", "pulldown", RANGE_15_PLUS,
-                set(25, "25", 3), set(22, "25", 3))).recommendation(ROW);
+                set(22, "25", 2), set(20, "25", 2), set(21, "25", 1), set(20, "25", 1))).recommendation(ROW);
+        assertEquals(Action.INCREASE, next.action());
+        assertEquals(kg("27.50"), next.nextLoadKg());
+        assertEquals("INCREASE: all 4 working sets reached 20 reps (open-ended 15+: 15 + 5) at 25 kg last time;"
+                + " next 27.5 kg (+2.5 kg)", next.reason());
+    }
+
+    @Test
+    void openEndedRangeHoldsBelowRepsMinPlusFive() {
+        Recommendation next = history("pulldown", day("s1", "2026-11-16", "pulldown", RANGE_15_PLUS,
+                set(25, "25", 2), set(21, "25", 2), set(19, "25", 1), set(20, "25", 1))).recommendation(ROW);
         assertEquals(Action.HOLD, next.action());
         assertEquals(kg("25.00"), next.nextLoadKg());
-        assertTrue(next.reason().contains("open-ended"), next.reason());
+        assertEquals("HOLD: the weakest working set did 19 reps at 25 kg; an increase needs every set at 20"
+                + " (open-ended 15+: 15 + 5); keep 25 kg", next.reason());
+    }
+
+    @Test
+    void openEndedRangeOnAHipHingeStepsFiveKg() {
+        Recommendation next = history("romanian-deadlift", day("s1", "2026-11-16", "romanian-deadlift",
+                new Prescribed(2, 12, null), set(17, "60", 2), set(18, "60", 2))).recommendation(RDL);
+        assertEquals(Action.INCREASE, next.action());
+        assertEquals(kg("65.00"), next.nextLoadKg());
     }
 
     @Test
@@ -163,7 +228,7 @@ class RecommendationTest {
 
     @Test
     void unloadedExerciseHasNoNextLoad() {
-        Recommendation next = history("pull-up", day("s1", "2026-11-16", "pull-up", RANGE_8_10,
+        Recommendation next = history("pull-up", day("s1", "2026-11-16", "pull-up", new Prescribed(2, 8, 10),
                 set(10, null, 1), set(10, null, 0))).recommendation(ROW);
         assertEquals(Action.INCREASE, next.action());
         assertNull(next.nextLoadKg());
@@ -182,7 +247,7 @@ class RecommendationTest {
     @Test
     void warmUpsDoNotDecideTheRecommendation() {
         // the 6-rep warm-up at 40 kg is neither below the range nor the top load
-        Recommendation next = history("cable-row", day("s1", "2026-11-16", "cable-row", RANGE_8_10,
+        Recommendation next = history("cable-row", day("s1", "2026-11-16", "cable-row", new Prescribed(1, 8, 10),
                 warmup(6, "40"), set(10, "60", 1))).recommendation(ROW);
         assertEquals(Action.INCREASE, next.action());
         assertEquals(kg("62.50"), next.nextLoadKg());

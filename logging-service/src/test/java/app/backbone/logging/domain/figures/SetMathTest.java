@@ -18,7 +18,7 @@ class SetMathTest {
     void warmUpsAreNotWorkingSetsAndAddNothing() {
         LoggedSet warmup = warmup(10, "40");
         assertFalse(SetMath.isWorking(warmup));
-        assertFalse(SetMath.isHard(warmup));
+        assertFalse(SetMath.isHardEffort(warmup));
         assertEquals(0, SetMath.tonnageKg(warmup).signum());
         assertEquals(0, SetMath.reps(warmup));
         assertNull(SetMath.e1rmKg(warmup));
@@ -35,7 +35,7 @@ class SetMathTest {
         assertEquals(8, SetMath.reps(pullUp));
         assertEquals(0, SetMath.tonnageKg(pullUp).signum());
         assertNull(SetMath.e1rmKg(pullUp));
-        assertTrue(SetMath.isHard(pullUp));
+        assertTrue(SetMath.isHardEffort(pullUp));
     }
 
     @Test
@@ -45,22 +45,22 @@ class SetMathTest {
         assertEquals(0, SetMath.reps(plank));
         assertEquals(0, SetMath.tonnageKg(plank).signum());
         assertNull(SetMath.e1rmKg(plank));
-        assertTrue(SetMath.isHard(plank));
+        assertTrue(SetMath.isHardEffort(plank));
     }
 
     @Test
     void missingRirCountsAsHardAndE1rmTakesRirZero() {
         LoggedSet noRir = set(10, "60", null);
-        assertTrue(SetMath.isHard(noRir));
+        assertTrue(SetMath.isHardEffort(noRir));
         // 60 * (1 + 10/30) = 80
         assertEquals(kg("80.00"), SetMath.e1rmKg(noRir));
     }
 
     @Test
     void hardSetIsFailureOrRirAtMostThree() {
-        assertTrue(SetMath.isHard(set(10, "60", 3)));
-        assertFalse(SetMath.isHard(set(10, "60", 4)));
-        assertTrue(SetMath.isHard(new LoggedSet(10, kg("60"), 5, true, null, false)));
+        assertTrue(SetMath.isHardEffort(set(10, "60", 3)));
+        assertFalse(SetMath.isHardEffort(set(10, "60", 4)));
+        assertTrue(SetMath.isHardEffort(new LoggedSet(10, kg("60"), 5, true, null, false)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static app.backbone.logging.domain.figures.Fixtures.failure;
 import static app.backbone.logging.domain.figures.Fixtures.kg;
 import static app.backbone.logging.domain.figures.Fixtures.session;
 import static app.backbone.logging.domain.figures.Fixtures.set;
+import static app.backbone.logging.domain.figures.Fixtures.strength;
 import static app.backbone.logging.domain.figures.Fixtures.timed;
 import static app.backbone.logging.domain.figures.Fixtures.warmup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,18 +31,28 @@ class WeeklyFiguresTest {
     static final Prescribed SUPERSET_RANGE = new Prescribed(3, 12, 15);
 
     static final Map<String, ExerciseFacts> FACTS = ExerciseFacts.byId(List.of(
-            facts("romanian-deadlift", "HIP_HINGE", List.of("HAMSTRINGS", "GLUTES", "ERECTOR_SPINAE"),
+            strength("romanian-deadlift", "HIP_HINGE", List.of("HAMSTRINGS", "GLUTES", "ERECTOR_SPINAE"),
                     List.of("FOREARMS")),
-            facts("two-handle-cable-row", "HORIZONTAL_PULL", List.of("MIDDLE_TRAPEZIUS", "RHOMBOIDS", "LATS"),
+            strength("two-handle-cable-row", "HORIZONTAL_PULL", List.of("MIDDLE_TRAPEZIUS", "RHOMBOIDS", "LATS"),
                     List.of("BICEPS", "REAR_DELTOIDS")),
-            facts("single-arm-lat-pulldown", "VERTICAL_PULL", List.of("LATS"),
+            strength("single-arm-lat-pulldown", "VERTICAL_PULL", List.of("LATS"),
                     List.of("BICEPS", "LOWER_TRAPEZIUS")),
-            facts("machine-row", "HORIZONTAL_PULL", List.of("MIDDLE_TRAPEZIUS", "RHOMBOIDS"),
+            strength("machine-row", "HORIZONTAL_PULL", List.of("MIDDLE_TRAPEZIUS", "RHOMBOIDS"),
                     List.of("LATS", "BICEPS")),
-            facts("machine-lat-pulldown", "VERTICAL_PULL", List.of("LATS"), List.of("BICEPS")),
-            facts("bench-press", "HORIZONTAL_PUSH", List.of("PECTORALS"), List.of("TRICEPS", "FRONT_DELTOIDS")),
-            facts("straight-arm-pulldown", "STRAIGHT_ARM_PULL", List.of("LATS"), List.of()),
-            facts("plank", null, List.of("CORE"), List.of())));
+            strength("machine-lat-pulldown", "VERTICAL_PULL", List.of("LATS"), List.of("BICEPS")),
+            strength("bench-press", "HORIZONTAL_PUSH", List.of("PECTORALS"), List.of("TRICEPS", "FRONT_DELTOIDS")),
+            strength("straight-arm-pulldown", "STRAIGHT_ARM_PULL", List.of("LATS"), List.of()),
+            strength("plank", null, List.of("CORE"), List.of()),
+            strength("no-money-drill", "SCAPULAR_RETRACTION", List.of("ROTATOR_CUFF", "RHOMBOIDS", "MIDDLE_TRAPEZIUS"),
+                    List.of("REAR_DELTOIDS")),
+            strength("tubing-pull-apart", "SCAPULAR_RETRACTION",
+                    List.of("REAR_DELTOIDS", "RHOMBOIDS", "MIDDLE_TRAPEZIUS"), List.of("UPPER_TRAPEZIUS")),
+            facts("tennis-ball-shoulder-blade-release", "SELF_MYOFASCIAL_RELEASE", "SOFT_TISSUE",
+                    List.of("RHOMBOIDS", "MIDDLE_TRAPEZIUS"), List.of("UPPER_TRAPEZIUS", "ROTATOR_CUFF")),
+            facts("knee-hug-stretch", "STRETCH", "LUMBAR_FLEXION_STRETCH", List.of("ERECTOR_SPINAE"),
+                    List.of("GLUTES")),
+            facts("foam-roller-thoracic-extension", "MOBILITY", "THORACIC_EXTENSION", List.of("ERECTOR_SPINAE"),
+                    List.of("CORE"))));
 
     /** Monday, 2026-W47. */
     static LoggedSession hypertrophyMonday() {
@@ -139,6 +150,108 @@ class WeeklyFiguresTest {
         assertEquals(List.of(), List.copyOf(week.exercisesWithoutFacts()));
     }
 
+    /*
+     * Monday: a back-care session.
+     *   tennis-ball release (soft tissue)  2 x 60 s, no rir        2 sets, 0 reps, no hard set
+     *   knee-hug stretch (stretch)         2 x 30 s, no rir        2 sets, 0 reps, no hard set
+     *   thoracic extension (mobility)      2 x 10 unloaded, rir 5  2 sets, 20 reps, no hard set
+     *   two-handle cable row (strength)    3 x 12 at 50 kg, rir 2  3 sets, 36 reps, 1800 kg, 3 hard sets
+     * Thursday: knee-hug stretch 1 x 30 s only: 1 set.
+     * Week: 2 sessions, 9 + 1 = 10 sets, 20 + 36 = 56 reps, 1800 kg.
+     * Hard sets: the row's 3 only -> MIDDLE_TRAPEZIUS, RHOMBOIDS, LATS 3; BICEPS, REAR_DELTOIDS 3 * 0.5 = 1.5.
+     *   (Under the old rule the release added 2 to RHOMBOIDS and MIDDLE_TRAPEZIUS, the stretch 2 to ERECTOR_SPINAE.)
+     * Sessions per muscle: Monday trains every muscle named; Thursday ERECTOR_SPINAE and GLUTES again:
+     *   ERECTOR_SPINAE, GLUTES 2; RHOMBOIDS, MIDDLE_TRAPEZIUS, UPPER_TRAPEZIUS, ROTATOR_CUFF, CORE, LATS, BICEPS,
+     *   REAR_DELTOIDS 1.
+     * Pulls 3 (the row), pushes 0.
+     */
+    @Test
+    void mobilityStretchAndSoftTissueWorkMakeNoHardSetsButCountInSetsAndFrequency() {
+        WeeklyFigures week = figures(
+                session("s-mon", "2026-11-16T18:00:00Z",
+                        exercise("tennis-ball-shoulder-blade-release", null, timed(60), timed(60)),
+                        exercise("knee-hug-stretch", null, timed(30), timed(30)),
+                        exercise("foam-roller-thoracic-extension", null, set(10, null, 5), set(10, null, 5)),
+                        exercise("two-handle-cable-row", ROW_RANGE, set(12, "50", 2), set(12, "50", 2),
+                                set(12, "50", 2))),
+                session("s-thu", "2026-11-19T18:00:00Z", exercise("knee-hug-stretch", null, timed(30))));
+
+        assertEquals(2, week.sessions());
+        assertEquals(10, week.sets());
+        assertEquals(56, week.reps());
+        assertEquals(kg("1800.00"), week.tonnageKg());
+        assertEquals(Map.of("MIDDLE_TRAPEZIUS", kg("3.0"), "RHOMBOIDS", kg("3.0"), "LATS", kg("3.0"),
+                "BICEPS", kg("1.5"), "REAR_DELTOIDS", kg("1.5")), week.hardSetsByMuscle());
+        assertEquals(Map.of("ERECTOR_SPINAE", 2, "GLUTES", 2, "RHOMBOIDS", 1, "MIDDLE_TRAPEZIUS", 1,
+                "UPPER_TRAPEZIUS", 1, "ROTATOR_CUFF", 1, "CORE", 1, "LATS", 1, "BICEPS", 1, "REAR_DELTOIDS", 1),
+                week.sessionsByMuscle());
+        assertEquals(3, week.pullHardSets());
+        assertNull(week.pullPushRatio());
+    }
+
+    @Test
+    void theCategoryIsTheCatalogsAtReadTime() {
+        WeekAggregate week = WeekAggregate.empty(W47).plus(session("s1", "2026-11-16T10:00:00Z",
+                exercise("band-row", null, set(15, null, 2), set(15, null, 6))));
+
+        WeeklyFigures unknown = new WeeklyFigures.Calculator(Map.of()).of(week);
+        assertEquals(List.of("band-row"), List.copyOf(unknown.exercisesWithoutFacts()));
+        assertEquals(Map.of(), unknown.hardSetsByMuscle());
+        assertEquals(Map.of(), unknown.sessionsByMuscle());
+
+        WeeklyFigures asMobility = new WeeklyFigures.Calculator(Map.of("band-row",
+                facts("band-row", "MOBILITY", "HORIZONTAL_PULL", List.of("RHOMBOIDS"), List.of()))).of(week);
+        assertEquals(Map.of(), asMobility.hardSetsByMuscle());
+        assertEquals(Map.of("RHOMBOIDS", 1), asMobility.sessionsByMuscle());
+        assertEquals(0, asMobility.pullHardSets());
+
+        // the rir-6 set is not hard: 1 hard set
+        WeeklyFigures asStrength = new WeeklyFigures.Calculator(Map.of("band-row",
+                strength("band-row", "HORIZONTAL_PULL", List.of("RHOMBOIDS"), List.of()))).of(week);
+        assertEquals(Map.of("RHOMBOIDS", kg("1.0")), asStrength.hardSetsByMuscle());
+        assertEquals(Map.of("RHOMBOIDS", 1), asStrength.sessionsByMuscle());
+        assertEquals(1, asStrength.pullHardSets());
+    }
+
+    @Test
+    void anExerciseDoneOnlyEasyStillWaitsForItsFacts() {
+        WeekAggregate week = WeekAggregate.empty(W47).plus(session("s1", "2026-11-16T10:00:00Z",
+                exercise("unknown-stretch", null, set(10, null, 8))));
+        assertEquals(List.of("unknown-stretch"),
+                List.copyOf(new WeeklyFigures.Calculator(FACTS).of(week).exercisesWithoutFacts()));
+    }
+
+    @Test
+    void scapularRetractionDrillsCountAsPulls() {
+        // pulls: 3 no-money drills (rir 2) + 2 pull-aparts (no rir) = 5 hard; pushes: 3 bench = 3 -> 5 / 3 = 1.67
+        WeeklyFigures week = figures(session("s1", "2026-11-16T10:00:00Z",
+                exercise("no-money-drill", null, set(15, null, 2), set(15, null, 2), set(15, null, 2)),
+                exercise("tubing-pull-apart", null, set(20, null, null), set(20, null, null)),
+                exercise("bench-press", null, set(8, "70", 2), set(8, "70", 2), set(8, "70", 2))));
+        assertEquals(5, week.pullHardSets());
+        assertEquals(3, week.pushHardSets());
+        assertEquals(kg("1.67"), week.pullPushRatio());
+        // RHOMBOIDS: 3 + 2 primary = 5; REAR_DELTOIDS: 3 * 0.5 + 2 = 3.5
+        assertEquals(kg("5.0"), week.hardSetsByMuscle().get("RHOMBOIDS"));
+        assertEquals(kg("3.5"), week.hardSetsByMuscle().get("REAR_DELTOIDS"));
+    }
+
+    @Test
+    void aWeekStoredUnderFiguresVersionOneCountsOtherWorkForFrequencyOnlyWhereDoneHard() {
+        WeekAggregate v2 = fold(W47, List.of(session("s1", "2026-11-16T10:00:00Z",
+                exercise("knee-hug-stretch", null, timed(30)),
+                exercise("foam-roller-thoracic-extension", null, set(10, null, 5)))));
+        WeekAggregate v1 = new WeekAggregate(v2.week(), v2.sets(), v2.reps(), v2.tonnageKg(),
+                v2.hardSetsByExercise(), v2.hardExercisesBySession(), null);
+        WeeklyFigures.Calculator calculator = new WeeklyFigures.Calculator(FACTS);
+
+        // the stretch (no rir) was done hard, the thoracic extension (rir 5) was not: only version 2 knows of it
+        assertEquals(Map.of("ERECTOR_SPINAE", 1, "GLUTES", 1, "CORE", 1), calculator.of(v2).sessionsByMuscle());
+        assertEquals(Map.of("ERECTOR_SPINAE", 1, "GLUTES", 1), calculator.of(v1).sessionsByMuscle());
+        assertEquals(Map.of(), calculator.of(v1).hardSetsByMuscle());
+        assertEquals(calculator.of(v2).sets(), calculator.of(v1).sets());
+    }
+
     @Test
     void secondaryMusclesCountHalf() {
         WeeklyFigures week = figures(session("s1", "2026-11-16T10:00:00Z",
@@ -150,7 +263,7 @@ class WeeklyFiguresTest {
     @Test
     void muscleListedAsPrimaryAndSecondaryCountsOnceAsPrimary() {
         Map<String, ExerciseFacts> odd = Map.of("odd-row",
-                facts("odd-row", "HORIZONTAL_PULL", List.of("LATS"), List.of("LATS", "BICEPS")));
+                strength("odd-row", "HORIZONTAL_PULL", List.of("LATS"), List.of("LATS", "BICEPS")));
         WeekAggregate week = WeekAggregate.empty(W47)
                 .plus(session("s1", "2026-11-16T10:00:00Z", exercise("odd-row", null, set(10, "40", 2))));
         assertEquals(Map.of("LATS", kg("1.0"), "BICEPS", kg("0.5")),
