@@ -30,14 +30,21 @@ import app.backbone.system.CompletedSession.Prescription;
  */
 public final class ExpectedFigures {
 
-    private static final Set<String> PULLS = Set.of("HORIZONTAL_PULL", "VERTICAL_PULL", "STRAIGHT_ARM_PULL");
+    private static final Set<String> PULLS = Set.of("HORIZONTAL_PULL", "VERTICAL_PULL", "STRAIGHT_ARM_PULL",
+            "SCAPULAR_RETRACTION");
     private static final Set<String> PUSHES = Set.of("HORIZONTAL_PUSH");
 
     private ExpectedFigures() {
     }
 
     /** Catalog facts of an exercise, as catalog-service answers them. */
-    public record Facts(String movementPattern, List<String> primaryMuscles, List<String> secondaryMuscles) {
+    public record Facts(String category, String movementPattern, List<String> primaryMuscles,
+            List<String> secondaryMuscles) {
+
+        /** Only strength work makes hard sets; mobility, stretch and soft-tissue work never does. */
+        boolean strength() {
+            return "STRENGTH".equals(category);
+        }
     }
 
     /** One ISO week of a member. */
@@ -72,8 +79,8 @@ public final class ExpectedFigures {
         return !set.warmup();
     }
 
-    private static boolean isHard(CompletedSession.SetDone set) {
-        return isWorking(set) && (set.toFailure() || set.rir() == null || set.rir() <= 3);
+    private static boolean isHard(CompletedSession.SetDone set, Facts exercise) {
+        return isWorking(set) && exercise.strength() && (set.toFailure() || set.rir() == null || set.rir() <= 3);
     }
 
     private static boolean isLoaded(CompletedSession.SetDone set) {
@@ -142,7 +149,11 @@ public final class ExpectedFigures {
                     sets++;
                     reps += set.reps() == null ? 0 : set.reps();
                     tonnage = tonnage.add(tonnage(set));
-                    if (!isHard(set)) {
+                    if (!exercise.strength()) {
+                        trained.addAll(exercise.primaryMuscles());
+                        trained.addAll(exercise.secondaryMuscles());
+                    }
+                    if (!isHard(set, exercise)) {
                         continue;
                     }
                     for (String muscle : exercise.secondaryMuscles()) {
@@ -221,8 +232,9 @@ public final class ExpectedFigures {
     }
 
     /**
-     * Double progression against the latest session's prescribed range: every working set at repsMax:
-     * INCREASE by 2.5 kg (5 kg for a hip hinge); a working set below repsMin in each of the last two sessions at
+     * Double progression against the latest session's prescription: at least the prescribed number of working sets,
+     * every one at repsMax (repsMin + 5 for an open-ended range): INCREASE by 2.5 kg (5 kg for a hip hinge); a
+     * working set below repsMin in each of the last two sessions at
      * the same or a higher load: DELOAD to 90%, to the nearest 0.5 kg; otherwise HOLD at the latest top load.
      */
     private static Advice advice(List<CompletedSession> chronological, List<Point> series, String exerciseId,
@@ -233,7 +245,8 @@ public final class ExpectedFigures {
         if (range == null || range.repsMin() == null || latest.fewestReps() == null) {
             return new Advice("HOLD", top);
         }
-        if (range.repsMax() != null && latest.fewestReps() >= range.repsMax()) {
+        int bar = range.repsMax() != null ? range.repsMax() : range.repsMin() + 5;
+        if (latest.workingSets() >= range.sets() && latest.fewestReps() >= bar) {
             BigDecimal step = "HIP_HINGE".equals(facts.movementPattern()) ? new BigDecimal("5") : new BigDecimal("2.5");
             return new Advice("INCREASE", top == null ? null : top.add(step));
         }

@@ -133,8 +133,8 @@ public final class SessionStream {
         return inBackground("session-reporter", pause, () -> {
             CompletedSession session = next("r-");
             JsonNode program = programs.get(session.memberId());
-            tenant.report(program.get("id").asText(), session).expect(202);
-            sent(session.prescribedBy(Tenant.prescriptions(program)));
+            JsonNode answer = tenant.report(program.get("id").asText(), session).expect(202).json();
+            sent(session.prescribedBy(Tenant.prescriptions(program, answer)));
         });
     }
 

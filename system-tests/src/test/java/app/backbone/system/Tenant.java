@@ -64,7 +64,7 @@ public final class Tenant {
         for (String exerciseId : exerciseIds) {
             JsonNode exercise = stack.api().get(catalog("/exercises/" + exerciseId)).token(trainer).send()
                     .expect(200).json();
-            facts.put(exerciseId, new Facts(exercise.get("movementPattern").asText(),
+            facts.put(exerciseId, new Facts(exercise.get("category").asText(), exercise.get("movementPattern").asText(),
                     strings(exercise.get("primaryMuscles")), strings(exercise.get("secondaryMuscles"))));
         }
         return facts;
@@ -81,15 +81,18 @@ public final class Tenant {
                 .json(Map.of("memberId", memberId, "goal", goal)).send().expect(201).json();
     }
 
-    /** Each prescribed exercise of a program with its rep range, first prescription first. */
-    public static Map<String, Prescription> prescriptions(JsonNode program) {
+    /**
+     * The prescriptions of the session a report was judged against, as program-service's answer to the report
+     * names it ({@code week}, {@code sessionIndex}) in the program's cycle.
+     */
+    public static Map<String, Prescription> prescriptions(JsonNode program, JsonNode reportAnswer) {
+        JsonNode session = program.get("cycle").get(reportAnswer.get("week").asInt() - 1).get("sessions")
+                .get(reportAnswer.get("sessionIndex").asInt() - 1);
         Map<String, Prescription> prescriptions = new HashMap<>();
-        for (JsonNode session : program.get("sessions")) {
-            for (JsonNode block : session.get("blocks")) {
-                for (JsonNode p : block.get("prescriptions")) {
-                    prescriptions.putIfAbsent(p.get("exerciseId").asText(), new Prescription(p.get("sets").asInt(),
-                            integer(p.get("repsMin")), integer(p.get("repsMax"))));
-                }
+        for (JsonNode block : session.get("blocks")) {
+            for (JsonNode p : block.get("prescriptions")) {
+                prescriptions.putIfAbsent(p.get("exerciseId").asText(), new Prescription(p.get("sets").asInt(),
+                        integer(p.get("repsMin")), integer(p.get("repsMax"))));
             }
         }
         return prescriptions;

@@ -54,10 +54,11 @@ class TrainingJourneyIT {
         assertEquals(program, stack.api().get(stack.url(SystemStack.PROGRAM) + "/programs/" + programId)
                 .token(tenant.trainerToken()).send().expect(200).json());
 
-        Map<String, Prescription> prescribed = Tenant.prescriptions(program);
-        Map<String, Facts> facts = new HashMap<>(tenant.facts(prescribed.keySet().toArray(String[]::new)));
-        String hinge = ranged(prescribed, facts, Set.of("HIP_HINGE"));
-        String row = ranged(prescribed, facts, Set.of("HORIZONTAL_PULL", "VERTICAL_PULL"));
+        Map<String, Prescription> firstSession = Tenant.prescriptions(program,
+                Api.JSON.readTree("{\"week\": 1, \"sessionIndex\": 1}"));
+        Map<String, Facts> facts = new HashMap<>(tenant.facts(firstSession.keySet().toArray(String[]::new)));
+        String hinge = ranged(firstSession, facts, Set.of("HIP_HINGE"));
+        String row = ranged(firstSession, facts, Set.of("HORIZONTAL_PULL", "VERTICAL_PULL"));
         String push = stack.api().get(stack.url(SystemStack.CATALOG) + "/exercises?pattern=HORIZONTAL_PUSH&size=1")
                 .token(tenant.trainerToken()).send().expect(200).json().at("/items/0/id").asText();
         facts.putAll(tenant.facts(push));
@@ -69,18 +70,21 @@ class TrainingJourneyIT {
                         entry(row, work(12, "50", 2), work(11, "50", 2), work(10, "50", null)),
                         entry(push, work(10, "40", 4), work(8, "40", 2))),
                 session("j-2", monday.plusDays(3),
-                        entry(hinge, work(10, "60", 2), work(10, "60", 1), work(9, "60", 0)),
-                        entry(row, work(12, "50", 1), work(12, "50", 1), work(12, "50", 1))),
+                        entry(hinge, work(10, "60", 2), work(10, "60", 1), work(10, "60", 1), work(9, "60", 0)),
+                        entry(row, work(12, "50", 1), work(12, "50", 1), work(12, "50", 1), work(12, "50", 1))),
                 session("j-3", monday.plusWeeks(1),
-                        entry(hinge, work(10, "60", 1), work(10, "60", 1), work(10, "60", 1)),
+                        entry(hinge, work(10, "60", 1), work(10, "60", 1), work(10, "60", 1), work(10, "60", 1)),
                         entry(row, work(9, "52.5", 0), toFailure(8, "52.5"), work(10, "52.5", 1))),
                 session("j-4", monday.plusWeeks(1).plusDays(3),
                         entry(hinge, work(8, "65", 2), work(8, "65", 1), toFailure(7, "65")),
                         entry(row, toFailure(9, "52.5"), work(9, "52.5", 0), work(9, "52.5", 0))),
                 session("j-5", monday.plusWeeks(3),
                         entry(hinge, work(10, "65", 2), work(10, "65", 2), work(10, "65", 2), work(10, "65", 2)),
-                        entry(row, work(12, "47.5", 3), work(12, "47.5", 3), work(12, "47.5", 3)),
+                        entry(row, work(12, "47.5", 3), work(12, "47.5", 3), work(12, "47.5", 3),
+                                work(12, "47.5", 3)),
                         entry(push, toFailure(10, "42.5"), work(12, "42.5", 0), work(15, null, 5))));
+        // Reported in turn, the sessions are weeks 1-4 of the 4-week cycle, then week 1 again; week 4 is the
+        // deload week, where the prescription halves the sets (the hinge's 4 x 8-10 becomes 2 x 8-10).
         Map<String, List<String>> advice = Map.of(
                 hinge, List.of("HOLD 60", "HOLD 60", "INCREASE 65", "HOLD 65", "INCREASE 70"),
                 row, List.of("HOLD 50", "INCREASE 52.5", "HOLD 52.5", "DELOAD 47.5", "INCREASE 50"));
@@ -88,8 +92,10 @@ class TrainingJourneyIT {
         List<CompletedSession> logged = new ArrayList<>();
         JsonNode lastAnswer = null;
         for (int i = 0; i < plan.size(); i++) {
-            CompletedSession session = plan.get(i).prescribedBy(prescribed);
-            lastAnswer = tenant.report(programId, session).expect(202).json();
+            lastAnswer = tenant.report(programId, plan.get(i)).expect(202).json();
+            assertEquals(List.of(i % 4 + 1, 1), List.of(lastAnswer.get("week").asInt(),
+                    lastAnswer.get("sessionIndex").asInt()), "judged against the program's next session");
+            CompletedSession session = plan.get(i).prescribedBy(Tenant.prescriptions(program, lastAnswer));
             logged.add(session);
             int count = logged.size();
             await().atMost(INGEST).until(() -> tenant.sessionCount(MEMBER) == count);
@@ -108,9 +114,9 @@ class TrainingJourneyIT {
         CompletedSession last = logged.get(logged.size() - 1);
         assertEquals(lastAnswer, tenant.report(programId, last).expect(202).json(), "a retry answers the same");
         CompletedSession marker = session("j-6", monday.plusWeeks(3).plusDays(2),
-                entry(push, work(10, "45", 1), work(10, "45", 1))).prescribedBy(prescribed);
-        tenant.report(programId, marker).expect(202);
-        logged.add(marker);
+                entry(push, work(10, "45", 1), work(10, "45", 1)));
+        logged.add(marker.prescribedBy(Tenant.prescriptions(program,
+                tenant.report(programId, marker).expect(202).json())));
         await().atMost(INGEST).until(() -> tenant.sessionCount(MEMBER) == logged.size());
         Map<String, Long> published = Topics.readAll(stack.kafka(), CompletedSession.TOPIC).stream()
                 .map(ConsumerRecord::value).filter(value -> value != null && value.contains(tenant.id()))
