@@ -125,6 +125,10 @@ class TenantIsolationIT {
                 token -> get(SystemStack.PROGRAM, "/programs/" + program, token),
                 reply -> assertEquals(program, reply.expect(200).json().get("id").asText()),
                 reply -> assertProblem(404, reply)));
+        matrix.put("GET /programs/{id}/next-session", new Case(
+                token -> get(SystemStack.PROGRAM, "/programs/" + program + "/next-session", token),
+                reply -> assertEquals(program, reply.expect(200).json().get("programId").asText()),
+                reply -> assertProblem(404, reply)));
         matrix.put("GET /members/{memberId}/programs", new Case(
                 token -> get(SystemStack.PROGRAM, "/members/" + MEMBER + "/programs", token),
                 reply -> assertEquals(Set.of(program, archivable), ids(reply.expect(200).json().get("items"), "id")),

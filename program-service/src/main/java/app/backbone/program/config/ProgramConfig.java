@@ -12,8 +12,19 @@ public interface ProgramConfig {
     /** How the {@code training.sessions.completed} topic is created when it does not exist. */
     SessionsTopic sessionsTopic();
 
+    /** How the compacted {@code training.member-progress} topic is created when it does not exist. */
+    ProgressTopic progressTopic();
+
     /** How session reports are checked. */
     SessionReports sessionReports();
+
+    interface ProgressTopic {
+        @WithDefault("4")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+    }
 
     interface SessionsTopic {
         @WithDefault("4")

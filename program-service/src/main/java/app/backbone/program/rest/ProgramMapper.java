@@ -15,6 +15,7 @@ import app.backbone.program.domain.generator.Prescription;
 import app.backbone.program.domain.generator.ProgramSpec;
 import app.backbone.program.domain.generator.Substitution;
 import app.backbone.program.domain.generator.Swap;
+import app.backbone.program.service.NextSession;
 
 /** Converts between the program API's records and the program aggregate: the entity and its generated plan. */
 final class ProgramMapper {
@@ -62,6 +63,24 @@ final class ProgramMapper {
                 program.supersetStart, program.version,
                 plan == null ? List.of() : cycle(plan),
                 plan == null ? List.of() : plan.swaps().stream().map(ProgramMapper::swap).toList());
+    }
+
+    static NextSessionResponse nextSession(NextSession next) {
+        return new NextSessionResponse(next.programId(), next.memberId(), next.week(), next.deload(),
+                next.sessionIndex(), next.name(), next.blocks().stream()
+                        .map(block -> new NextSessionResponse.Block(block.type(), block.note(),
+                                block.prescriptions().stream().map(ProgramMapper::loaded).toList()))
+                        .toList(),
+                new NextSessionResponse.Progress(next.progress().revision(), next.progress().computedAt(),
+                        next.progress().ageSeconds(), next.progress().stale()),
+                next.notes());
+    }
+
+    private static NextSessionResponse.LoadedPrescription loaded(NextSession.Loaded loaded) {
+        Prescription p = loaded.prescription();
+        return new NextSessionResponse.LoadedPrescription(p.exerciseId(), p.name(), p.sets(), p.setsMax(),
+                p.repsMin(), p.repsMax(), p.seconds(), p.secondsMax(), p.perSide(), p.restSeconds(), p.toFailure(),
+                p.targetRir(), p.rationale(), loaded.loadKg(), loaded.loadReason());
     }
 
     static ProgramSummary summary(Program program) {

@@ -35,6 +35,7 @@ import app.backbone.common.Page;
 import app.backbone.common.PageParams;
 import app.backbone.common.Roles;
 import app.backbone.program.domain.Program;
+import app.backbone.program.service.NextSessionService;
 import app.backbone.program.service.ProgramService;
 
 /** Programs of the caller's tenant: generate, preview, read, list, swap exercises, archive. */
@@ -46,10 +47,12 @@ public class ProgramResource {
 
     private final CallerTenant tenant;
     private final ProgramService programs;
+    private final NextSessionService nextSessions;
 
-    public ProgramResource(CallerTenant tenant, ProgramService programs) {
+    public ProgramResource(CallerTenant tenant, ProgramService programs, NextSessionService nextSessions) {
         this.tenant = tenant;
         this.programs = programs;
+        this.nextSessions = nextSessions;
     }
 
     @POST
@@ -80,6 +83,17 @@ public class ProgramResource {
     public Response get(@PathParam("id") UUID id) {
         Program program = programs.get(tenant.id(), id);
         return Response.ok(ProgramMapper.response(program, programs.plan(program))).tag(etag(program)).build();
+    }
+
+    @GET
+    @Path("/programs/{id}/next-session")
+    @Operation(summary = "The member's next session of this program, with loads",
+            description = "Follows the member's reports of the program (week, deload, session of the week); each "
+                    + "prescription carries loadKg and loadReason from the progress learned from logging-service, "
+                    + "null with a reason when nothing is known. Answers from what was last learned when "
+                    + "logging-service or the broker is away, and says how old it is.")
+    public NextSessionResponse nextSession(@PathParam("id") UUID id) {
+        return ProgramMapper.nextSession(nextSessions.next(tenant.id(), id));
     }
 
     @POST

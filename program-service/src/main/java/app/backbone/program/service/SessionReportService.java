@@ -134,11 +134,9 @@ public class SessionReportService {
      * session (the one after the session reported last; after the cycle's last session a new cycle starts).
      */
     private static SessionPosition position(Program program, GeneratedProgram plan, ReportedSession session) {
-        int weeks = plan == null ? program.weeks : plan.weeks();
-        int perWeek = plan == null ? program.sessionsPerWeek : plan.sessionsPerWeek();
-        SessionPosition next = SessionReport.latestOf(program.id)
-                .map(last -> new SessionPosition(last.week, last.sessionIndex).next(weeks, perWeek))
-                .orElse(SessionPosition.FIRST);
+        int weeks = CyclePositions.weeks(program, plan);
+        int perWeek = CyclePositions.sessionsPerWeek(program, plan);
+        SessionPosition next = CyclePositions.next(program, plan);
         int week = session.week() == null ? next.week() : session.week();
         if (week > weeks) {
             throw unprocessable("week", weeks, "weeks in its cycle");

@@ -1,5 +1,6 @@
 package app.backbone.program.domain.generator;
 
+import java.util.Collections;
 import java.util.Set;
 
 import app.backbone.program.domain.Goal;
@@ -41,6 +42,12 @@ public record ProgramSpec(Goal goal, WeakPoint weakPoint, Set<Equipment> equipme
     /** Whether the member has the piece of equipment, or brings it as a personal item. */
     public boolean has(Equipment item) {
         return equipment == null || PERSONAL_ITEMS.contains(item) || equipment.contains(item);
+    }
+
+    /** Whether the member may do the exercise: has all it needs and no condition it is contraindicated for. */
+    public boolean allows(CatalogEntry entry) {
+        return entry.equipment().stream().allMatch(this::has)
+                && Collections.disjoint(entry.contraindications(), conditions);
     }
 
     /** Whether the member must bring the item: a personal item that is not on the listed equipment. */

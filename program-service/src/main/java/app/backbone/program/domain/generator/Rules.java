@@ -1,7 +1,6 @@
 package app.backbone.program.domain.generator;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -70,8 +69,7 @@ final class Rules {
     }
 
     boolean usable(CatalogEntry entry) {
-        return entry.equipment().stream().allMatch(request::has)
-                && Collections.disjoint(entry.contraindications(), request.conditions());
+        return request.allows(entry);
     }
 
     Optional<CatalogEntry> find(String id) {

@@ -1,0 +1,29 @@
+package app.backbone.program.messaging;
+
+import java.util.Map;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import app.backbone.program.config.ProgramConfig;
+
+/**
+ * The compacted topic program-service learns members' progress from. logging-service creates it too; whichever
+ * service starts first creates it as configured, so it is never left to the broker's default settings.
+ */
+public class ProgressTopics {
+
+    /** Members' current progress; key = tenantId + "/" + memberId; value = {@link MemberProgress}. */
+    public static final String MEMBER_PROGRESS = "training.member-progress";
+
+    @Produces
+    @Singleton
+    NewTopic memberProgress(ProgramConfig config) {
+        return new NewTopic(MEMBER_PROGRESS, config.progressTopic().partitions(),
+                config.progressTopic().replicationFactor())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+}
