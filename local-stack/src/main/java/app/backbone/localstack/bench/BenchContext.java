@@ -63,7 +63,7 @@ final class BenchContext {
         return "http://127.0.0.1:" + stack.service(service).service().port() + pathAndQuery;
     }
 
-    /** GETs (or POSTs a JSON body to) a URL with the benchmark tenant's token; fails unless it answers 200. */
+    /** GETs (or POSTs a JSON body to) a URL with the benchmark tenant's token; fails unless it answers 2xx. */
     String call(String url, String jsonBody) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer "
                 + token).timeout(Duration.ofSeconds(30));
@@ -71,7 +71,7 @@ final class BenchContext {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody));
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
+        if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();

@@ -40,6 +40,7 @@ class BenchOptionsTest {
         assertEquals(Duration.ofSeconds(12), options.restMeasured());
         assertEquals(Set.of(Part.INGEST, Part.REST), options.parts());
         assertEquals(Path.of("/repo/out/b.md"), options.output());
+        assertEquals(Set.of(Part.NEXT_SESSION), BenchOptions.parse(List.of("--only", "next-session"), ROOT).parts());
     }
 
     @Test
