@@ -263,6 +263,72 @@ public final class ExpectedFigures {
         return new Advice("HOLD", top);
     }
 
+    /**
+     * An insight logging-service should publish on {@code training.insights}: its type, member, exercise and session
+     * and, for a record, its kind and (most reps at a load) the load.
+     */
+    public record ExpectedInsight(String type, String memberId, String exerciseId, String sessionId, String kind,
+            BigDecimal loadKg) {
+
+        /** The same facts read from a published insight. */
+        public static ExpectedInsight of(JsonNode insight) {
+            JsonNode record = insight.path("record");
+            return new ExpectedInsight(insight.get("type").asText(), insight.get("memberId").asText(),
+                    insight.get("exerciseId").asText(), insight.get("sessionId").asText(),
+                    record.isMissingNode() ? null : record.get("kind").asText(),
+                    record.path("loadKg").isNumber() ? kg(record.get("loadKg").decimalValue()) : null);
+        }
+    }
+
+    /**
+     * The insights a member's sessions should announce when stored in this order: a record whenever a session beats
+     * the best of every session stored before it, whatever their dates (the kilogram records from their first value
+     * on, most reps at a load only above reps done before at that load), and a deload whenever a session turns an
+     * exercise's recommendation to {@code DELOAD}.
+     */
+    public static List<ExpectedInsight> insights(List<CompletedSession> inStoredOrder, Map<String, Facts> facts) {
+        List<ExpectedInsight> insights = new ArrayList<>();
+        for (int i = 0; i < inStoredOrder.size(); i++) {
+            CompletedSession session = inStoredOrder.get(i);
+            List<CompletedSession> before = inStoredOrder.subList(0, i);
+            List<CompletedSession> after = inStoredOrder.subList(0, i + 1);
+            for (String exercise : session.exercises().stream().map(Entry::exerciseId).distinct().toList()) {
+                Progression was = progression(before, exercise, facts.get(exercise));
+                Progression is = progression(after, exercise, facts.get(exercise));
+                Records old = was == null ? new Records(null, null, Map.of(), null) : was.records();
+                Records now = is.records();
+                String member = session.memberId();
+                String id = session.sessionId();
+                if (beats(now.heaviestLoad(), old.heaviestLoad())) {
+                    insights.add(new ExpectedInsight("RECORD_ACHIEVED", member, exercise, id, "HEAVIEST_LOAD", null));
+                }
+                if (beats(now.bestE1rm(), old.bestE1rm())) {
+                    insights.add(new ExpectedInsight("RECORD_ACHIEVED", member, exercise, id, "BEST_E1RM", null));
+                }
+                now.mostRepsByLoadKg().forEach((load, reps) -> {
+                    Integer previous = old.mostRepsByLoadKg().get(load);
+                    if (previous != null && reps > previous) {
+                        insights.add(new ExpectedInsight("RECORD_ACHIEVED", member, exercise, id,
+                                "MOST_REPS_AT_LOAD", load));
+                    }
+                });
+                if (beats(now.bestSessionTonnage(), old.bestSessionTonnage())) {
+                    insights.add(new ExpectedInsight("RECORD_ACHIEVED", member, exercise, id, "BEST_SESSION_TONNAGE",
+                            null));
+                }
+                boolean wasDeload = was != null && was.recommendation().action().equals("DELOAD");
+                if (!wasDeload && is.recommendation().action().equals("DELOAD")) {
+                    insights.add(new ExpectedInsight("DELOAD_RECOMMENDED", member, exercise, id, null, null));
+                }
+            }
+        }
+        return insights;
+    }
+
+    private static boolean beats(Best now, Best old) {
+        return now != null && (old == null || now.kg().compareTo(old.kg()) > 0);
+    }
+
     /** Asserts that the {@code weeks} of a volume answer are these. */
     public static void assertWeeks(List<Week> expected, JsonNode volume) {
         JsonNode weeks = volume.get("weeks");

@@ -28,7 +28,7 @@ class LoggingCrashIT {
     }
 
     @Test
-    void everySessionIsCountedOnceAcrossKills() throws Exception {
+    void everySessionAndInsightIsCountedOnceAcrossKills() throws Exception {
         SessionStream stream = new SessionStream(tenant, "member-", 8, 42);
         try (SessionPublisher publisher = new SessionPublisher(stack.kafka(), tenant.id())) {
             Thread producer = stream.publishInBackground(publisher, Duration.ofMillis(40));
@@ -55,6 +55,8 @@ class LoggingCrashIT {
         await().atMost(CATCH_UP).until(() -> stream.storedCount() == stream.published());
         System.out.printf("logging-service caught up in %.1f s%n", (System.nanoTime() - started) / 1e9);
         stream.assertStoredOnce();
+        await().atMost(CATCH_UP).untilAsserted(() -> stream.assertInsightsOnce(stack.kafka()));
+        System.out.printf("Each of %d insights published once%n", stream.assertInsightsOnce(stack.kafka()));
         List<String> figures = stream.assertFiguresOfTheFormulas();
         started = System.nanoTime();
         assertEquals(stream.published(), tenant.rebuildFigures().get("sessions").asInt());

@@ -16,13 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import app.backbone.system.CompletedSession.Entry;
 import app.backbone.system.CompletedSession.Prescription;
 import app.backbone.system.CompletedSession.SetDone;
+import app.backbone.system.ExpectedFigures.ExpectedInsight;
 import app.backbone.system.ExpectedFigures.Facts;
 
 /**
@@ -46,6 +50,7 @@ public final class SessionStream {
     private final Map<String, Facts> facts;
     private final LocalDate firstMonday;
     private final Map<String, CompletedSession> sent = new ConcurrentHashMap<>();
+    private final List<CompletedSession> sentInOrder = new CopyOnWriteArrayList<>();
     private final AtomicInteger events = new AtomicInteger();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile boolean running = true;
@@ -96,6 +101,7 @@ public final class SessionStream {
     /** Remembers a session as sent; a repeat of the same session id must change nothing. */
     private void sent(CompletedSession session) {
         sent.put(session.sessionId(), session);
+        sentInOrder.add(session);
         events.incrementAndGet();
     }
 
@@ -226,6 +232,37 @@ public final class SessionStream {
             figures.add(tenant.records(member).toString());
         }
         return figures;
+    }
+
+    /**
+     * Asserts that {@code training.insights} holds each insight the formulas expect of the sessions, in the order each
+     * member's were sent (one publisher keeps it), exactly once, and no other insight of the tenant.
+     *
+     * @return how many insights there are
+     */
+    public int assertInsightsOnce(String bootstrapServers) {
+        Map<ExpectedInsight, Long> expected = new HashMap<>();
+        for (String member : members) {
+            ExpectedFigures.insights(sentInOrder.stream().filter(s -> s.memberId().equals(member)).toList(), facts)
+                    .forEach(insight -> expected.merge(insight, 1L, Long::sum));
+        }
+        Map<ExpectedInsight, Long> published = new HashMap<>();
+        for (ConsumerRecord<String, String> record : Topics.readAll(bootstrapServers, Topics.INSIGHTS)) {
+            JsonNode insight = json(record.value());
+            if (insight.get("tenantId").asText().equals(tenant.id())) {
+                published.merge(ExpectedInsight.of(insight), 1L, Long::sum);
+            }
+        }
+        assertEquals(expected, published, "insights of the sessions, each once");
+        return expected.size();
+    }
+
+    private static JsonNode json(String value) {
+        try {
+            return Api.JSON.readTree(value);
+        } catch (Exception e) {
+            throw new AssertionError("Not JSON: " + value, e);
+        }
     }
 
     private List<String> sessionIdsOf(String member) {

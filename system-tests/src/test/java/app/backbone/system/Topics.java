@@ -16,6 +16,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads topics as an outside consumer: end offsets, and every record up to them. */
 public final class Topics {
 
+    /** logging-service's insights: records beaten and deloads recommended; key = tenantId/memberId. */
+    public static final String INSIGHTS = "training.insights";
+
+    /** logging-service's compacted member progress; key = tenantId/memberId. */
+    public static final String MEMBER_PROGRESS = "training.member-progress";
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private Topics() {

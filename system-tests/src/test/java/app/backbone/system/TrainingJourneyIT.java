@@ -5,7 +5,11 @@ import static app.backbone.system.CompletedSession.SetDone.warmup;
 import static app.backbone.system.CompletedSession.SetDone.work;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import app.backbone.embedded.EmbeddedPostgres;
 import app.backbone.system.CompletedSession.Entry;
 import app.backbone.system.CompletedSession.Prescription;
 import app.backbone.system.CompletedSession.SetDone;
@@ -100,6 +105,25 @@ class TrainingJourneyIT {
             int count = logged.size();
             await().atMost(INGEST).until(() -> tenant.sessionCount(MEMBER) == count);
 
+            JsonNode next = awaitNextSessionFollowing(programId);
+            assertEquals((i + 1) % 4 + 1, next.get("week").asInt(), "the session after the one reported");
+            for (String exercise : List.of(hinge, row)) {
+                ExpectedFigures.Progression expected = ExpectedFigures.progression(logged, exercise,
+                        facts.get(exercise));
+                JsonNode planned = prescription(next, exercise);
+                if (next.get("deload").asBoolean()) {
+                    // A deload week holds the last working load and halves the sets (4 become 2).
+                    assertKg(expected.series().get(expected.series().size() - 1).topLoadKg(), planned.get("loadKg"),
+                            exercise + " in the deload week");
+                    assertEquals(2, planned.get("sets").asInt(), () -> exercise + " in the deload week");
+                } else {
+                    assertKg(expected.recommendation().nextLoadKg(), planned.get("loadKg"), exercise + " next time");
+                    assertEquals(advice.get(exercise).get(i), "%s %s".formatted(
+                            planned.get("loadReason").asText().split(":")[0],
+                            planned.get("loadKg").decimalValue().stripTrailingZeros().toPlainString()),
+                            () -> exercise + " next session after session " + (count) + ": " + planned);
+                }
+            }
             for (String exercise : List.of(hinge, row)) {
                 JsonNode progression = tenant.progression(MEMBER, exercise).expect(200).json();
                 ExpectedFigures.assertProgression(ExpectedFigures.progression(logged, exercise, facts.get(exercise)),
@@ -135,6 +159,24 @@ class TrainingJourneyIT {
             ExpectedFigures.assertRecords(ExpectedFigures.progression(logged, exercise, facts.get(exercise))
                     .records(), entry.get("records"));
         }
+        Map<ExpectedFigures.ExpectedInsight, Long> insights = new HashMap<>();
+        ExpectedFigures.insights(logged, facts).forEach(insight -> insights.merge(insight, 1L, Long::sum));
+        await().atMost(INGEST).untilAsserted(() -> assertEquals(insights, publishedInsights(),
+                "each record beaten and deload recommended announced once"));
+        assertTrue(insights.keySet().stream().anyMatch(insight -> insight.type().equals("DELOAD_RECOMMENDED")
+                && insight.exerciseId().equals(row)), () -> "the stalled row: " + insights);
+
+        JsonNode before = awaitNextSessionFollowing(programId);
+        stack.control().stopService(SystemStack.PROGRAM);
+        try (Connection db = DriverManager.getConnection(stack.control().jdbcUrl("program"), EmbeddedPostgres.USER,
+                "")) {
+            db.createStatement().executeUpdate("DELETE FROM member_progress");
+        }
+        stack.control().restartService(SystemStack.PROGRAM);
+        await().atMost(INGEST).untilAsserted(() -> assertEquals(before.get("blocks"),
+                nextSession(programId).get("blocks"), "next session rebuilt from the compacted topic"));
+        assertEquals(before.at("/progress/revision"), nextSession(programId).at("/progress/revision"));
+
         JsonNode sessions = stack.api().get(stack.url(SystemStack.LOGGING) + "/members/" + MEMBER + "/sessions")
                 .token(tenant.trainerToken()).send().expect(200).json();
         assertEquals(6, sessions.get("total").asInt());
@@ -144,6 +186,44 @@ class TrainingJourneyIT {
             assertEquals(programId, item.get("programId").asText());
         });
         assertEquals(List.of("j-6", "j-5", "j-4", "j-3", "j-2", "j-1"), newestFirst);
+    }
+
+    private JsonNode nextSession(String programId) {
+        return stack.api().get(stack.url(SystemStack.PROGRAM) + "/programs/" + programId + "/next-session")
+                .token(tenant.trainerToken()).send().expect(200).json();
+    }
+
+    /** The next session once its loads come from progress that holds every session reported. */
+    private JsonNode awaitNextSessionFollowing(String programId) {
+        JsonNode[] next = new JsonNode[1];
+        await().atMost(INGEST).until(() -> {
+            next[0] = nextSession(programId);
+            return !next[0].at("/progress/computedAt").isNull() && !next[0].at("/progress/stale").asBoolean();
+        });
+        return next[0];
+    }
+
+    private static JsonNode prescription(JsonNode session, String exerciseId) {
+        for (JsonNode block : session.get("blocks")) {
+            for (JsonNode p : block.get("prescriptions")) {
+                if (p.get("exerciseId").asText().equals(exerciseId)) {
+                    return p;
+                }
+            }
+        }
+        throw new AssertionError(exerciseId + " is not in " + session);
+    }
+
+    private static void assertKg(BigDecimal expected, JsonNode got, String what) {
+        assertTrue(got.isNumber(), () -> what + ": expected " + expected + " kg, got " + got);
+        assertEquals(0, expected.compareTo(got.decimalValue()), () -> what + ": expected " + expected + ", got "
+                + got);
+    }
+
+    private Map<ExpectedFigures.ExpectedInsight, Long> publishedInsights() {
+        return Topics.readAll(stack.kafka(), Topics.INSIGHTS).stream().map(ConsumerRecord::value)
+                .map(TrainingJourneyIT::json).filter(insight -> insight.get("tenantId").asText().equals(tenant.id()))
+                .collect(Collectors.groupingBy(ExpectedFigures.ExpectedInsight::of, Collectors.counting()));
     }
 
     /** The prescribed exercise of one of these patterns with a closed rep range. */
