@@ -1,6 +1,8 @@
 package app.backbone.common.outbox;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The transactional outbox: {@link #add} stores an event in the caller's transaction, so the event exists if and
  * only if the change it announces was committed; {@link OutboxRelay} moves stored events to Kafka and deletes them
  * only once the broker has acknowledged them. A failed round rolls back and is tried again, so an event may be
- * sent twice (consumers deduplicate) but is never lost.
+ * sent twice (consumers deduplicate) but is never lost. {@link #replace} stores states rather than events: of a
+ * topic and key, only the newest state still waiting is sent.
  */
 @ApplicationScoped
 public class Outbox {
@@ -36,5 +39,30 @@ public class Outbox {
             throw new IllegalStateException("Could not serialise an event for " + topic, e);
         }
         row.persist();
+    }
+
+    /**
+     * Stores the newest state of each key, to be published on {@code topic}, in the current transaction, and drops
+     * the states of the same topic and keys still waiting to be sent: a burst of changes to one key sends one
+     * record, its last. Meant for compacted topics, whose consumers only need the newest state.
+     *
+     * <p>Transactions replacing the same key take turns (a transaction-scoped advisory lock per topic and key,
+     * taken in one order for all the keys of a call, so that two calls cannot deadlock on them): the later one sees
+     * the earlier one's row and drops it, so of committed states only the last one stays pending. A state the relay
+     * is sending at that moment is waited for (at most the relay's ack timeout) and then is either gone, sent, or
+     * dropped; so states of one key reach the topic in the order they were committed, and the last record of a key
+     * is always its newest state. Replace all of a transaction's keys of one topic in one call: keys replaced in
+     * separate calls are locked in call order. The service's {@code outbox_event} table needs an index on
+     * {@code (topic, message_key)}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replace(String topic, Map<String, ?> statesByKey, Instant now) {
+        if (statesByKey.isEmpty()) {
+            return;
+        }
+        TreeMap<String, ?> sorted = new TreeMap<>(statesByKey);
+        OutboxEvent.lockKeys(topic, sorted.keySet());
+        OutboxEvent.deletePending(topic, sorted.keySet());
+        sorted.forEach((key, state) -> add(topic, key, state, now));
     }
 }

@@ -1,6 +1,7 @@
 package app.backbone.common.outbox;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -44,6 +45,25 @@ public class OutboxEvent extends PanacheEntityBase {
                         OutboxEvent.class)
                 .setParameter("limit", limit)
                 .getResultList();
+    }
+
+    /**
+     * Takes a transaction-scoped advisory lock per topic and key, in ascending lock order. The locks live in
+     * PostgreSQL's single-{@code bigint} key space, apart from the two-{@code int} one services lock in; a topic
+     * name has no {@code /}, so topic and key are told apart.
+     */
+    static void lockKeys(String topic, Collection<String> keys) {
+        getEntityManager().createNativeQuery("SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT "
+                        + "hashtextextended(:topic || '/' || key, 0) AS k FROM unnest(ARRAY[:keys]) AS key "
+                        + "ORDER BY k) AS sorted")
+                .setParameter("topic", topic)
+                .setParameter("keys", keys)
+                .getSingleResult();
+    }
+
+    /** Deletes the pending messages of a topic with these keys, waiting for any the relay is sending. */
+    static void deletePending(String topic, Collection<String> keys) {
+        delete("topic = ?1 and messageKey in ?2", topic, keys);
     }
 
     /** Deletes the messages with these ids. */

@@ -1,0 +1,232 @@
+package app.backbone.logging.service;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.backbone.common.outbox.Outbox;
+import app.backbone.logging.domain.figures.ExerciseFacts;
+import app.backbone.logging.domain.figures.IsoWeek;
+import app.backbone.logging.domain.figures.LoggedSession;
+import app.backbone.logging.domain.figures.MemberStanding;
+import app.backbone.logging.domain.figures.WeeklyFigures;
+import app.backbone.logging.messaging.Insight;
+import app.backbone.logging.messaging.MemberProgress;
+import app.backbone.logging.messaging.ProgressMapper;
+import app.backbone.logging.messaging.ProgressTopics;
+
+/**
+ * Keeps each member's standing and publishes what newly stored sessions changed, in the ingest transaction and
+ * connection, under the member locks {@link FigureStore#add} took: for each member with new sessions, their progress
+ * on the compacted {@value ProgressTopics#MEMBER_PROGRESS} ({@link Outbox#replace}, so only a member's newest state
+ * waiting in the outbox is sent) and, for live sessions, the records each session set and the recommendations it
+ * turned to {@code DELOAD} on {@value ProgressTopics#INSIGHTS}. A standing is one row per member
+ * ({@code member_progress}: the revision of the last progress published and the {@link MemberStanding} as JSON),
+ * read and written once per batch; a member without one (whose sessions were stored before it existed) gets it
+ * computed from their stored sessions first. The pull and push hard sets come from the stored weekly aggregates.
+ */
+@ApplicationScoped
+public class ProgressStore {
+
+    /** ISO weeks the progress's pull and push hard sets span, ending with the week it is computed in. */
+    public static final int PULL_PUSH_WEEKS = 4;
+
+    private static final TypeReference<Map<String, Integer>> HARD_SETS = new TypeReference<>() {
+    };
+    private static final String MEMBERS = "(tenant_id, member_id) IN (SELECT * FROM unnest(?::text[], ?::text[]))";
+    private static final String READ = "SELECT tenant_id, member_id, revision, standing FROM member_progress WHERE "
+            + MEMBERS;
+    private static final String WRITE = "INSERT INTO member_progress (tenant_id, member_id, revision, standing) "
+            + "VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (tenant_id, member_id) DO UPDATE SET "
+            + "revision = EXCLUDED.revision, standing = EXCLUDED.standing";
+    private static final String WRITE_STANDING = "INSERT INTO member_progress (tenant_id, member_id, revision, "
+            + "standing) VALUES (?, ?, 0, ?::jsonb) ON CONFLICT (tenant_id, member_id) DO UPDATE SET "
+            + "standing = EXCLUDED.standing";
+    private static final String READ_HARD_SETS = "SELECT tenant_id, member_id, state->'hardSetsByExercise' "
+            + "FROM weekly_aggregate WHERE " + MEMBERS + " AND iso_week >= ? AND iso_week <= ?";
+
+    private final ObjectMapper mapper;
+    private final StoredSessions stored;
+    private final CatalogFacts catalog;
+    private final Outbox outbox;
+
+    public ProgressStore(ObjectMapper mapper, StoredSessions stored, CatalogFacts catalog, Outbox outbox) {
+        this.mapper = mapper;
+        this.stored = stored;
+        this.catalog = catalog;
+        this.outbox = outbox;
+    }
+
+    private record Stored(long revision, MemberStanding standing) {
+    }
+
+    /**
+     * Folds the sessions, in list order, into their members' standings and publishes each member's progress.
+     *
+     * @param sessions sessions just stored, each once, none stored before
+     * @param insights whether the sessions announce records and deloads: true for live sessions; sessions that
+     *        only set a baseline (imports) pass false
+     */
+    public void add(Connection connection, List<FigureStore.MemberSession> sessions, Instant now, boolean insights)
+            throws SQLException {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        Map<Member, List<LoggedSession>> byMember = new LinkedHashMap<>();
+        sessions.forEach(s -> byMember.computeIfAbsent(new Member(s.tenantId(), s.memberId()),
+                k -> new ArrayList<>()).add(s.session()));
+        Map<Member, Stored> known = read(connection, byMember.keySet());
+        List<Member> missing = byMember.keySet().stream().filter(m -> !known.containsKey(m)).toList();
+        if (!missing.isEmpty()) {
+            stored.ofMembers(connection, missing, sessions).forEach((member, earlier) ->
+                    known.put(member, new Stored(0, MemberStanding.rebuild(earlier))));
+        }
+        IsoWeek to = IsoWeek.of(now);
+        IsoWeek from = IsoWeek.of(to.monday().minusWeeks(PULL_PUSH_WEEKS - 1));
+        Map<Member, Map<String, Integer>> hardSets = hardSets(connection, byMember.keySet(), from, to);
+
+        Set<String> exerciseIds = new HashSet<>();
+        known.values().forEach(s -> exerciseIds.addAll(s.standing().exercises().keySet()));
+        sessions.forEach(s -> s.session().exercises().forEach(e -> exerciseIds.add(e.exerciseId())));
+        hardSets.values().forEach(weeks -> exerciseIds.addAll(weeks.keySet()));
+        Map<String, ExerciseFacts> facts = catalog.of(exerciseIds);
+        WeeklyFigures.Calculator calculator = new WeeklyFigures.Calculator(facts);
+
+        Map<Member, Stored> next = new LinkedHashMap<>();
+        Map<String, MemberProgress> progress = new HashMap<>();
+        List<Insight> learned = new ArrayList<>();
+        for (Map.Entry<Member, List<LoggedSession>> entry : byMember.entrySet()) {
+            Member member = entry.getKey();
+            Stored before = known.getOrDefault(member, new Stored(0, MemberStanding.empty()));
+            MemberStanding standing = before.standing();
+            for (LoggedSession session : entry.getValue()) {
+                if (!insights) {
+                    standing = standing.plus(session);
+                    continue;
+                }
+                MemberStanding.Step step = standing.step(session, facts);
+                step.records().forEach(r -> learned.add(ProgressMapper.recordAchieved(member.tenantId(),
+                        member.memberId(), session, r, now)));
+                step.deloads().forEach(d -> learned.add(ProgressMapper.deloadRecommended(member.tenantId(),
+                        member.memberId(), session, d, now)));
+                standing = step.standing();
+            }
+            Stored after = new Stored(before.revision() + 1, standing);
+            next.put(member, after);
+            progress.put(ProgressTopics.key(member.tenantId(), member.memberId()), ProgressMapper.progress(
+                    member.tenantId(), member.memberId(), after.revision(), now, from, to,
+                    calculator.pullPush(hardSets.getOrDefault(member, Map.of())), standing, facts));
+        }
+        write(connection, next);
+        outbox.replace(ProgressTopics.MEMBER_PROGRESS, progress, now);
+        for (Insight insight : learned) {
+            outbox.add(ProgressTopics.INSIGHTS, ProgressTopics.key(insight.tenantId(), insight.memberId()), insight,
+                    now);
+        }
+    }
+
+    /**
+     * Replaces a member's standing by one computed from all their sessions, keeping the revision; nothing is
+     * published.
+     */
+    public void rebuild(Connection connection, Member member, List<LoggedSession> sessions) throws SQLException {
+        try (PreparedStatement write = connection.prepareStatement(WRITE_STANDING)) {
+            write.setString(1, member.tenantId());
+            write.setString(2, member.memberId());
+            write.setString(3, json(MemberStanding.rebuild(sessions)));
+            write.executeUpdate();
+        }
+    }
+
+    private Map<Member, Stored> read(Connection connection, Collection<Member> members) throws SQLException {
+        Map<Member, Stored> known = new HashMap<>();
+        try (PreparedStatement read = prepare(connection, READ, members)) {
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    known.put(new Member(rs.getString(1), rs.getString(2)),
+                            new Stored(rs.getLong(3), parse(rs.getString(4), MemberStanding.class)));
+                }
+            }
+        }
+        return known;
+    }
+
+    /** Per member, the hard sets per exercise of the weeks {@code from} to {@code to}, summed. */
+    private Map<Member, Map<String, Integer>> hardSets(Connection connection, Collection<Member> members,
+            IsoWeek from, IsoWeek to) throws SQLException {
+        Map<Member, Map<String, Integer>> byMember = new HashMap<>();
+        try (PreparedStatement read = prepare(connection, READ_HARD_SETS, members)) {
+            read.setString(3, from.toString());
+            read.setString(4, to.toString());
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Integer> sum = byMember.computeIfAbsent(new Member(rs.getString(1),
+                            rs.getString(2)), k -> new HashMap<>());
+                    parse(rs.getString(3), HARD_SETS).forEach((id, sets) -> sum.merge(id, sets, Integer::sum));
+                }
+            }
+        }
+        return byMember;
+    }
+
+    private void write(Connection connection, Map<Member, Stored> standings) throws SQLException {
+        try (PreparedStatement write = connection.prepareStatement(WRITE)) {
+            for (Map.Entry<Member, Stored> entry : standings.entrySet()) {
+                write.setString(1, entry.getKey().tenantId());
+                write.setString(2, entry.getKey().memberId());
+                write.setLong(3, entry.getValue().revision());
+                write.setString(4, json(entry.getValue().standing()));
+                write.addBatch();
+            }
+            write.executeBatch();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Collection<Member> members)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setArray(1, connection.createArrayOf("text", members.stream().map(Member::tenantId).toArray()));
+        statement.setArray(2, connection.createArrayOf("text", members.stream().map(Member::memberId).toArray()));
+        return statement;
+    }
+
+    private String json(MemberStanding standing) {
+        try {
+            return mapper.writeValueAsString(standing);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise a member's standing", e);
+        }
+    }
+
+    private <T> T parse(String json, Class<T> type) throws SQLException {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("Unreadable stored standing", e);
+        }
+    }
+
+    private <T> T parse(String json, TypeReference<T> type) throws SQLException {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("Unreadable stored hard sets", e);
+        }
+    }
+}
