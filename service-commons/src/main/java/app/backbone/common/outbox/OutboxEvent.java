@@ -54,10 +54,10 @@ public class OutboxEvent extends PanacheEntityBase {
      */
     static void lockKeys(String topic, Collection<String> keys) {
         getEntityManager().createNativeQuery("SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT "
-                        + "hashtextextended(:topic || '/' || key, 0) AS k FROM unnest(ARRAY[:keys]) AS key "
+                        + "hashtextextended(:topic || '/' || key, 0) AS k FROM unnest(CAST(:keys AS text[])) AS key "
                         + "ORDER BY k) AS sorted")
                 .setParameter("topic", topic)
-                .setParameter("keys", keys)
+                .setParameter("keys", keys.toArray(String[]::new))
                 .getSingleResult();
     }
 
