@@ -16,15 +16,23 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import app.backbone.common.outbox.Outbox;
+import app.backbone.logging.domain.figures.Best;
 import app.backbone.logging.domain.figures.ExerciseFacts;
+import app.backbone.logging.domain.figures.ExerciseHistory;
+import app.backbone.logging.domain.figures.ExerciseRecords;
 import app.backbone.logging.domain.figures.IsoWeek;
 import app.backbone.logging.domain.figures.LoggedSession;
 import app.backbone.logging.domain.figures.MemberStanding;
+import app.backbone.logging.domain.figures.Prescribed;
+import app.backbone.logging.domain.figures.ProgressionPoint;
+import app.backbone.logging.domain.figures.TopSet;
 import app.backbone.logging.domain.figures.WeeklyFigures;
 import app.backbone.logging.messaging.Insight;
 import app.backbone.logging.messaging.MemberProgress;
@@ -47,6 +55,8 @@ public class ProgressStore {
     /** ISO weeks the progress's pull and push hard sets span, ending with the week it is computed in. */
     public static final int PULL_PUSH_WEEKS = 4;
 
+    private static final TypeReference<MemberStanding> STANDING = new TypeReference<>() {
+    };
     private static final TypeReference<Map<String, Integer>> HARD_SETS = new TypeReference<>() {
     };
     private static final String MEMBERS = "(tenant_id, member_id) IN (SELECT * FROM unnest(?::text[], ?::text[]))";
@@ -66,8 +76,23 @@ public class ProgressStore {
     private final CatalogFacts catalog;
     private final Outbox outbox;
 
+    /** How a standing's parts are stored: as arrays, their components in declaration order. */
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+    private interface AsArray {
+    }
+
+    /**
+     * @param mapper the application's mapper, copied to store standings compactly: the parts of an exercise's
+     *               history as arrays rather than objects, times as numbers rather than ISO-8601 text (half the bytes
+     *               of named fields, and read back several times faster). Changing those records' components
+     *               changes what a stored standing means: recompute them ({@code POST /figures/rebuild}).
+     */
     public ProgressStore(ObjectMapper mapper, StoredSessions stored, CatalogFacts catalog, Outbox outbox) {
-        this.mapper = mapper;
+        this.mapper = mapper.copy().enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        for (Class<?> part : List.of(ExerciseHistory.class, ProgressionPoint.class, Prescribed.class, TopSet.class,
+                ExerciseRecords.class, Best.class)) {
+            this.mapper.addMixIn(part, AsArray.class);
+        }
         this.stored = stored;
         this.catalog = catalog;
         this.outbox = outbox;
@@ -160,7 +185,7 @@ public class ProgressStore {
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
                     known.put(new Member(rs.getString(1), rs.getString(2)),
-                            new Stored(rs.getLong(3), parse(rs.getString(4), MemberStanding.class)));
+                            new Stored(rs.getLong(3), parse(rs.getString(4), STANDING)));
                 }
             }
         }
@@ -214,19 +239,11 @@ public class ProgressStore {
         }
     }
 
-    private <T> T parse(String json, Class<T> type) throws SQLException {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("Unreadable stored standing", e);
-        }
-    }
-
     private <T> T parse(String json, TypeReference<T> type) throws SQLException {
         try {
             return mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new SQLException("Unreadable stored hard sets", e);
+            throw new SQLException("Unreadable stored figure", e);
         }
     }
 }

@@ -13,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +26,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -76,6 +81,9 @@ class ProgressPublishingTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    DataSource dataSource;
 
     @BeforeAll
     static void theCatalogDescribesTheExercises() {
@@ -259,6 +267,55 @@ class ProgressPublishingTest {
         List<JsonNode> published = readAll(progressTopic, PROGRESS_SCHEMA, key);
         assertEquals(2, published.size(), published::toString);
         assertTrue(published.get(1).get("revision").asLong() > published.get(0).get("revision").asLong());
+    }
+
+    /*
+     * Member pp-legacy's first session (rdl 3 x 10 at 100: heaviest 100, e1RM 140, tonnage 3000) was stored before
+     * standings were kept: its row is removed once stored. The next session, 3 x 8 at 100 (e1RM 133.33, tonnage
+     * 2400), is judged against it all the same: no record, best e1RM still 140. A rebuild recomputes the standing
+     * and keeps the revision, so the next progress goes on counting from there.
+     */
+    @Test
+    void aMemberWhoseSessionsWereStoredBeforeStandingsWereKeptIsJudgedOnAllOfThem() throws SQLException {
+        String member = "pp-legacy";
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (TopicWriter writer = new TopicWriter()) {
+            send(writer, member, session(member, "legacy-1", now, 6, exerciseDone(RDL, prescription(3, 8, 10),
+                    set(10, 100, 2, false), set(10, 100, 2, false), set(10, 100, 2, false))));
+        }
+        awaitProgress(member, p -> true);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement forget = connection.prepareStatement(
+                     "DELETE FROM member_progress WHERE tenant_id = ? AND member_id = ?")) {
+            forget.setString(1, TENANT);
+            forget.setString(2, member);
+            assertEquals(1, forget.executeUpdate());
+        }
+        try (TopicWriter writer = new TopicWriter()) {
+            send(writer, member, session(member, "legacy-2", now, 4, exerciseDone(RDL, prescription(3, 8, 10),
+                    set(8, 100, 2, false), set(8, 100, 2, false), set(8, 100, 2, false))));
+            send(writer, member, session(member, "legacy-marker", now, 3,
+                    exerciseDone(MARKER, prescription(1, 5, 5), set(5, 20, 2, false))));
+        }
+        List<JsonNode> insights = awaitInsightsUpToTheMarker(member);
+        assertEquals(Set.of("legacy-1 RDL HEAVIEST_LOAD null 100", "legacy-1 RDL BEST_E1RM null 140",
+                "legacy-1 RDL BEST_SESSION_TONNAGE null 3000"),
+                insights.stream().map(ProgressPublishingTest::describe).collect(Collectors.toSet()));
+        JsonNode progress = awaitProgress(member, p -> exercise(p, MARKER) != null);
+        // 8 reps at 100 kg, the bar is 10: hold.
+        assertExercise(progress, RDL, "HOLD", 100.0, 100.0, 140.0, now.minus(4, ChronoUnit.DAYS));
+
+        given().auth().oauth2(TestTokens.token(TENANT, "admin"))
+                .when().post("/figures/rebuild")
+                .then().statusCode(200);
+        try (TopicWriter writer = new TopicWriter()) {
+            send(writer, member, session(member, "legacy-3", now, 2, exerciseDone(RDL, prescription(3, 8, 10),
+                    set(9, 100, 2, false), set(9, 100, 2, false), set(9, 100, 2, false))));
+        }
+        JsonNode rebuilt = awaitProgress(member, p -> now.minus(2, ChronoUnit.DAYS).equals(
+                Instant.parse(exercise(p, RDL).get("lastCompletedAt").asText())));
+        assertEquals(progress.get("revision").asLong() + 1, rebuilt.get("revision").asLong());
+        assertExercise(rebuilt, RDL, "HOLD", 100.0, 100.0, 140.0, now.minus(2, ChronoUnit.DAYS));
     }
 
     private static String session(String member, String sessionId, Instant now, int daysAgo, String... exercises) {
