@@ -32,9 +32,10 @@ import app.backbone.logging.domain.figures.LoggedSession;
 import app.backbone.logging.domain.figures.MemberStanding;
 import app.backbone.logging.domain.figures.Prescribed;
 import app.backbone.logging.domain.figures.ProgressionPoint;
+import app.backbone.logging.domain.figures.Recommendation;
+import app.backbone.logging.domain.figures.RecordBeaten;
 import app.backbone.logging.domain.figures.TopSet;
 import app.backbone.logging.domain.figures.WeeklyFigures;
-import app.backbone.logging.messaging.Insight;
 import app.backbone.logging.messaging.MemberProgress;
 import app.backbone.logging.messaging.ProgressMapper;
 import app.backbone.logging.messaging.ProgressTopics;
@@ -98,11 +99,9 @@ public class ProgressStore {
         this.outbox = outbox;
     }
 
-    private record Stored(long revision, MemberStanding standing) {
-    }
-
     /**
      * Folds the sessions, in list order, into their members' standings and publishes each member's progress.
+     * Members are taken one at a time, so that a batch holds one member's standing as objects at a time.
      *
      * @param sessions sessions just stored, each once, none stored before
      * @param insights whether the sessions announce records and deloads: true for live sessions; sessions that
@@ -116,53 +115,109 @@ public class ProgressStore {
         Map<Member, List<LoggedSession>> byMember = new LinkedHashMap<>();
         sessions.forEach(s -> byMember.computeIfAbsent(new Member(s.tenantId(), s.memberId()),
                 k -> new ArrayList<>()).add(s.session()));
-        Map<Member, Stored> known = read(connection, byMember.keySet());
-        List<Member> missing = byMember.keySet().stream().filter(m -> !known.containsKey(m)).toList();
-        if (!missing.isEmpty()) {
-            stored.ofMembers(connection, missing, sessions).forEach((member, earlier) ->
-                    known.put(member, new Stored(0, MemberStanding.rebuild(earlier))));
-        }
         IsoWeek to = IsoWeek.of(now);
         IsoWeek from = IsoWeek.of(to.monday().minusWeeks(PULL_PUSH_WEEKS - 1));
         Map<Member, Map<String, Integer>> hardSets = hardSets(connection, byMember.keySet(), from, to);
+        try (Fold fold = new Fold(connection, now, from, to, hardSets, insights)) {
+            Map<Member, List<LoggedSession>> unread = new HashMap<>(byMember);
+            try (PreparedStatement read = prepare(connection, READ, byMember.keySet());
+                 ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    Member member = new Member(rs.getString(1), rs.getString(2));
+                    fold.member(member, rs.getLong(3), parse(rs.getString(4), STANDING), unread.remove(member));
+                }
+            }
+            if (!unread.isEmpty()) {
+                Map<Member, List<LoggedSession>> earlier = stored.ofMembers(connection, unread.keySet(), sessions);
+                for (Map.Entry<Member, List<LoggedSession>> member : unread.entrySet()) {
+                    fold.member(member.getKey(), 0, MemberStanding.rebuild(earlier.getOrDefault(member.getKey(),
+                            List.of())), member.getValue());
+                }
+            }
+            fold.publish();
+        }
+    }
 
-        Set<String> exerciseIds = new HashSet<>();
-        known.values().forEach(s -> exerciseIds.addAll(s.standing().exercises().keySet()));
-        sessions.forEach(s -> s.session().exercises().forEach(e -> exerciseIds.add(e.exerciseId())));
-        hardSets.values().forEach(weeks -> exerciseIds.addAll(weeks.keySet()));
-        Map<String, ExerciseFacts> facts = catalog.of(exerciseIds);
-        WeeklyFigures.Calculator calculator = new WeeklyFigures.Calculator(facts);
+    /** One batch's folding: standings written in chunks, progress and insights published at the end. */
+    private final class Fold implements AutoCloseable {
 
-        Map<Member, Stored> next = new LinkedHashMap<>();
-        Map<String, MemberProgress> progress = new HashMap<>();
-        List<Insight> learned = new ArrayList<>();
-        for (Map.Entry<Member, List<LoggedSession>> entry : byMember.entrySet()) {
-            Member member = entry.getKey();
-            Stored before = known.getOrDefault(member, new Stored(0, MemberStanding.empty()));
-            MemberStanding standing = before.standing();
-            for (LoggedSession session : entry.getValue()) {
+        private static final int WRITE_CHUNK = 100;
+
+        private final Instant now;
+        private final IsoWeek from;
+        private final IsoWeek to;
+        private final Map<Member, Map<String, Integer>> hardSets;
+        private final boolean insights;
+        private final PreparedStatement write;
+        private final Map<String, ExerciseFacts> facts = new HashMap<>();
+        private final Map<String, MemberProgress> progress = new HashMap<>();
+        private final List<Outbox.Message> learned = new ArrayList<>();
+        private WeeklyFigures.Calculator calculator = new WeeklyFigures.Calculator(facts);
+        private int pending;
+
+        Fold(Connection connection, Instant now, IsoWeek from, IsoWeek to,
+                Map<Member, Map<String, Integer>> hardSets, boolean insights) throws SQLException {
+            this.now = now;
+            this.from = from;
+            this.to = to;
+            this.hardSets = hardSets;
+            this.insights = insights;
+            this.write = connection.prepareStatement(WRITE);
+        }
+
+        void member(Member member, long revision, MemberStanding before, List<LoggedSession> sessions)
+                throws SQLException {
+            String key = ProgressTopics.key(member.tenantId(), member.memberId());
+            Map<String, Integer> weeks = hardSets.getOrDefault(member, Map.of());
+            Set<String> exerciseIds = new HashSet<>(before.exercises().keySet());
+            sessions.forEach(s -> s.exercises().forEach(e -> exerciseIds.add(e.exerciseId())));
+            exerciseIds.addAll(weeks.keySet());
+            exerciseIds.removeAll(facts.keySet());
+            if (!exerciseIds.isEmpty()) {
+                facts.putAll(catalog.of(exerciseIds));
+                calculator = new WeeklyFigures.Calculator(facts);
+            }
+            MemberStanding standing = before;
+            for (LoggedSession session : sessions) {
                 if (!insights) {
                     standing = standing.plus(session);
                     continue;
                 }
                 MemberStanding.Step step = standing.step(session, facts);
-                step.records().forEach(r -> learned.add(ProgressMapper.recordAchieved(member.tenantId(),
-                        member.memberId(), session, r, now)));
-                step.deloads().forEach(d -> learned.add(ProgressMapper.deloadRecommended(member.tenantId(),
-                        member.memberId(), session, d, now)));
+                for (RecordBeaten record : step.records()) {
+                    learned.add(new Outbox.Message(key, ProgressMapper.recordAchieved(member.tenantId(),
+                            member.memberId(), session, record, now)));
+                }
+                for (Recommendation deload : step.deloads()) {
+                    learned.add(new Outbox.Message(key, ProgressMapper.deloadRecommended(member.tenantId(),
+                            member.memberId(), session, deload, now)));
+                }
                 standing = step.standing();
             }
-            Stored after = new Stored(before.revision() + 1, standing);
-            next.put(member, after);
-            progress.put(ProgressTopics.key(member.tenantId(), member.memberId()), ProgressMapper.progress(
-                    member.tenantId(), member.memberId(), after.revision(), now, from, to,
-                    calculator.pullPush(hardSets.getOrDefault(member, Map.of())), standing, facts));
+            progress.put(key, ProgressMapper.progress(member.tenantId(), member.memberId(), revision + 1, now, from,
+                    to, calculator.pullPush(weeks), standing, facts));
+            write.setString(1, member.tenantId());
+            write.setString(2, member.memberId());
+            write.setLong(3, revision + 1);
+            write.setString(4, json(standing));
+            write.addBatch();
+            if (++pending == WRITE_CHUNK) {
+                write.executeBatch();
+                pending = 0;
+            }
         }
-        write(connection, next);
-        outbox.replace(ProgressTopics.MEMBER_PROGRESS, progress, now);
-        for (Insight insight : learned) {
-            outbox.add(ProgressTopics.INSIGHTS, ProgressTopics.key(insight.tenantId(), insight.memberId()), insight,
-                    now);
+
+        void publish() throws SQLException {
+            if (pending > 0) {
+                write.executeBatch();
+            }
+            outbox.replace(ProgressTopics.MEMBER_PROGRESS, progress, now);
+            outbox.addAll(ProgressTopics.INSIGHTS, learned, now);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            write.close();
         }
     }
 
@@ -177,19 +232,6 @@ public class ProgressStore {
             write.setString(3, json(MemberStanding.rebuild(sessions)));
             write.executeUpdate();
         }
-    }
-
-    private Map<Member, Stored> read(Connection connection, Collection<Member> members) throws SQLException {
-        Map<Member, Stored> known = new HashMap<>();
-        try (PreparedStatement read = prepare(connection, READ, members)) {
-            try (ResultSet rs = read.executeQuery()) {
-                while (rs.next()) {
-                    known.put(new Member(rs.getString(1), rs.getString(2)),
-                            new Stored(rs.getLong(3), parse(rs.getString(4), STANDING)));
-                }
-            }
-        }
-        return known;
     }
 
     /** Per member, the hard sets per exercise of the weeks {@code from} to {@code to}, summed. */
@@ -208,19 +250,6 @@ public class ProgressStore {
             }
         }
         return byMember;
-    }
-
-    private void write(Connection connection, Map<Member, Stored> standings) throws SQLException {
-        try (PreparedStatement write = connection.prepareStatement(WRITE)) {
-            for (Map.Entry<Member, Stored> entry : standings.entrySet()) {
-                write.setString(1, entry.getKey().tenantId());
-                write.setString(2, entry.getKey().memberId());
-                write.setLong(3, entry.getValue().revision());
-                write.setString(4, json(entry.getValue().standing()));
-                write.addBatch();
-            }
-            write.executeBatch();
-        }
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Collection<Member> members)

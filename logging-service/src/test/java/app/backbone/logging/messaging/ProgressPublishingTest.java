@@ -191,6 +191,8 @@ class ProgressPublishingTest {
         assertEquals(94.5, deload.at("/recommendation/nextLoadKg").asDouble());
         assertTrue(deload.at("/recommendation/reason").asText().startsWith("DELOAD: "));
         assertEquals(insights.size(), insights.stream().map(i -> i.get("eventId").asText()).distinct().count());
+        assertEquals(List.of("old", "s1", "s2", "s3"), insights.stream().map(i -> i.get("sessionId").asText())
+                .distinct().toList(), "in the order the sessions arrived");
 
         JsonNode progress = awaitProgress(member, p -> exercise(p, MARKER) != null);
         assertEquals(TENANT, progress.get("tenantId").asText());

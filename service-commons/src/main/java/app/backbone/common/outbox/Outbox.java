@@ -1,6 +1,7 @@
 package app.backbone.common.outbox;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,8 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The transactional outbox: {@link #add} stores an event in the caller's transaction, so the event exists if and
  * only if the change it announces was committed; {@link OutboxRelay} moves stored events to Kafka and deletes them
  * only once the broker has acknowledged them. A failed round rolls back and is tried again, so an event may be
- * sent twice (consumers deduplicate) but is never lost. {@link #replace} stores states rather than events: of a
- * topic and key, only the newest state still waiting is sent.
+ * sent twice (consumers deduplicate) but is never lost. {@link #addAll} stores many events with one statement;
+ * {@link #replace} stores states rather than events: of a topic and key, only the newest state still waiting is
+ * sent.
  */
 @ApplicationScoped
 public class Outbox {
@@ -26,6 +28,10 @@ public class Outbox {
         this.mapper = mapper;
     }
 
+    /** An event or state and the key to publish it with. */
+    public record Message(String key, Object value) {
+    }
+
     /** Stores the event as JSON, to be published on {@code topic} with {@code key}, in the current transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String topic, String key, Object event, Instant now) {
@@ -33,12 +39,21 @@ public class Outbox {
         row.topic = topic;
         row.messageKey = key;
         row.createdAt = now;
-        try {
-            row.payload = mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not serialise an event for " + topic, e);
-        }
+        row.payload = json(topic, event);
         row.persist();
+    }
+
+    /**
+     * Stores the events as JSON, to be published on {@code topic} in list order, in the current transaction, with
+     * one statement whatever their number.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addAll(String topic, List<Message> events, Instant now) {
+        if (events.isEmpty()) {
+            return;
+        }
+        OutboxEvent.insertAll(topic, events.stream().map(Message::key).toArray(String[]::new),
+                events.stream().map(e -> json(topic, e.value())).toArray(String[]::new), now);
     }
 
     /**
@@ -61,8 +76,18 @@ public class Outbox {
             return;
         }
         TreeMap<String, ?> sorted = new TreeMap<>(statesByKey);
-        OutboxEvent.lockKeys(topic, sorted.keySet());
-        OutboxEvent.deletePending(topic, sorted.keySet());
-        sorted.forEach((key, state) -> add(topic, key, state, now));
+        String[] keys = sorted.keySet().toArray(String[]::new);
+        OutboxEvent.lockKeys(topic, keys);
+        OutboxEvent.deletePending(topic, keys);
+        OutboxEvent.insertAll(topic, keys, sorted.values().stream().map(state -> json(topic, state))
+                .toArray(String[]::new), now);
+    }
+
+    private String json(String topic, Object event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise an event for " + topic, e);
+        }
     }
 }
