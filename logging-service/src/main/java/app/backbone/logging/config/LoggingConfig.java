@@ -16,4 +16,20 @@ public interface LoggingConfig {
     /** How long the transaction that recomputes one tenant's figures may take (a rebuild, or at start-up). */
     @WithDefault("PT10M")
     Duration rebuildTimeout();
+
+    /** How the compacted {@code training.member-progress} topic is created when it does not exist. */
+    Topic progressTopic();
+
+    /** How the {@code training.insights} topic is created when it does not exist. */
+    Topic insightsTopic();
+
+    /** A topic's settings at creation. */
+    interface Topic {
+
+        @WithDefault("4")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+    }
 }

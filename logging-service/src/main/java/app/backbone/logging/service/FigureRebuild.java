@@ -12,11 +12,12 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.backbone.logging.config.LoggingConfig;
+import app.backbone.logging.domain.figures.LoggedSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Recomputes a tenant's weekly figures from its stored sessions, with the same code that folds them in on ingest;
- * ingest for the tenant waits meanwhile.
+ * Recomputes a tenant's weekly figures and members' standings from its stored sessions, with the same code that
+ * folds them in on ingest; ingest for the tenant waits meanwhile.
  */
 @ApplicationScoped
 public class FigureRebuild {
@@ -28,12 +29,15 @@ public class FigureRebuild {
     private final DataSource dataSource;
     private final FigureStore figures;
     private final StoredSessions stored;
+    private final ProgressStore progress;
     private final int timeoutSeconds;
 
-    public FigureRebuild(DataSource dataSource, FigureStore figures, StoredSessions stored, LoggingConfig config) {
+    public FigureRebuild(DataSource dataSource, FigureStore figures, StoredSessions stored, ProgressStore progress,
+            LoggingConfig config) {
         this.dataSource = dataSource;
         this.figures = figures;
         this.stored = stored;
+        this.progress = progress;
         this.timeoutSeconds = Math.toIntExact(config.rebuildTimeout().toSeconds());
     }
 
@@ -41,7 +45,10 @@ public class FigureRebuild {
     public record Result(int members, int sessions) {
     }
 
-    /** Replaces the tenant's figures by ones computed from all its stored sessions, in one transaction. */
+    /**
+     * Replaces the tenant's figures by ones computed from all its stored sessions, in one transaction. The members'
+     * standings keep their revisions, and nothing is published.
+     */
     public Result rebuild(String tenant) {
         return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
             try (Connection connection = dataSource.getConnection()) {
@@ -50,9 +57,10 @@ public class FigureRebuild {
                 List<String> members = column(connection, MEMBERS, tenant);
                 int sessions = 0;
                 for (String member : members) {
-                    List<FigureStore.MemberSession> ofMember = stored.of(connection, tenant, member).stream()
-                            .map(session -> new FigureStore.MemberSession(tenant, member, session)).toList();
-                    figures.add(connection, ofMember);
+                    List<LoggedSession> ofMember = stored.of(connection, tenant, member);
+                    figures.add(connection, ofMember.stream()
+                            .map(session -> new FigureStore.MemberSession(tenant, member, session)).toList());
+                    progress.rebuild(connection, new Member(tenant, member), ofMember);
                     sessions += ofMember.size();
                 }
                 return new Result(members.size(), sessions);

@@ -33,10 +33,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**
- * Stores accepted sessions and folds them into the figures, in one transaction per batch with JDBC batching: each
- * event id is recorded once, so a redelivered event changes nothing, and a session already stored under its
- * tenant and session id is neither stored nor counted again. A failed batch is tried again, each time in a
- * transaction of its own: 8 attempts in all, 500 ms apart at first, doubling to 8 s.
+ * Stores accepted sessions, folds them into the figures and publishes what they changed ({@link ProgressStore}: each
+ * member's progress, and the records and deloads the sessions brought), in one transaction per batch with JDBC
+ * batching: each event id is recorded once, so a redelivered event changes nothing, and a session already stored
+ * under its tenant and session id is neither stored, counted nor announced again. A failed batch is tried again,
+ * each time in a transaction of its own: 8 attempts in all, 500 ms apart at first, doubling to 8 s.
  */
 @ApplicationScoped
 public class SessionStore {
@@ -55,12 +56,15 @@ public class SessionStore {
     private final DataSource dataSource;
     private final ObjectMapper mapper;
     private final FigureStore figures;
+    private final ProgressStore progress;
     private final Clock clock;
 
-    public SessionStore(DataSource dataSource, ObjectMapper mapper, FigureStore figures, Clock clock) {
+    public SessionStore(DataSource dataSource, ObjectMapper mapper, FigureStore figures, ProgressStore progress,
+            Clock clock) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.figures = figures;
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -88,8 +92,10 @@ public class SessionStore {
             List<SessionCompleted> unseen = unseenSessions(connection,
                     byId.values().stream().filter(e -> fresh.contains(e.eventId())).toList());
             insert(connection, unseen, now);
-            figures.add(connection, unseen.stream().map(e -> new FigureStore.MemberSession(e.tenantId(),
-                    e.memberId(), LoggedSessions.of(e))).toList());
+            List<FigureStore.MemberSession> sessions = unseen.stream().map(e -> new FigureStore.MemberSession(
+                    e.tenantId(), e.memberId(), LoggedSessions.of(e))).toList();
+            figures.add(connection, sessions);
+            progress.add(connection, sessions, now, true);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store sessions", e);
         }

@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,6 +30,10 @@ public class StoredSessions {
             + "WHERE tenant_id = ? AND member_id = ? ORDER BY completed_at, session_id";
     private static final String OF_MEMBER_AND_EXERCISE = "SELECT session_id, completed_at, exercises "
             + "FROM training_session WHERE tenant_id = ? AND member_id = ? AND exercises @> ?::jsonb "
+            + "ORDER BY completed_at, session_id";
+    private static final String OF_MEMBERS = "SELECT tenant_id, member_id, session_id, completed_at, exercises "
+            + "FROM training_session WHERE (tenant_id, member_id) IN (SELECT * FROM unnest(?::text[], ?::text[])) "
+            + "AND (tenant_id, session_id) NOT IN (SELECT * FROM unnest(?::text[], ?::text[])) "
             + "ORDER BY completed_at, session_id";
 
     private final ObjectMapper mapper;
@@ -54,6 +61,27 @@ public class StoredSessions {
                     .add(JsonNodeFactory.instance.objectNode().put("exerciseId", exerciseId)).toString());
             return read(read);
         }
+    }
+
+    /** The sessions of these members, by member, but for the sessions {@code leftOut}. */
+    public Map<Member, List<LoggedSession>> ofMembers(Connection connection, Collection<Member> members,
+            Collection<FigureStore.MemberSession> leftOut) throws SQLException {
+        Map<Member, List<LoggedSession>> byMember = new HashMap<>();
+        try (PreparedStatement read = connection.prepareStatement(OF_MEMBERS)) {
+            read.setArray(1, connection.createArrayOf("text", members.stream().map(Member::tenantId).toArray()));
+            read.setArray(2, connection.createArrayOf("text", members.stream().map(Member::memberId).toArray()));
+            read.setArray(3, connection.createArrayOf("text", leftOut.stream().map(s -> s.tenantId()).toArray()));
+            read.setArray(4, connection.createArrayOf("text",
+                    leftOut.stream().map(s -> s.session().sessionId()).toArray()));
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    byMember.computeIfAbsent(new Member(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                            .add(LoggedSessions.of(rs.getString(3), rs.getTimestamp(4).toInstant(),
+                                    exercises(rs.getString(5))));
+                }
+            }
+        }
+        return byMember;
     }
 
     private List<LoggedSession> read(PreparedStatement statement) throws SQLException {

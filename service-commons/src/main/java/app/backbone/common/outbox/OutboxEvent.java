@@ -46,6 +46,45 @@ public class OutboxEvent extends PanacheEntityBase {
                 .getResultList();
     }
 
+    /**
+     * Takes a transaction-scoped advisory lock per topic and key, in ascending lock order. The locks live in
+     * PostgreSQL's single-{@code bigint} key space, apart from the two-{@code int} one services lock in; a topic
+     * name has no {@code /}, so topic and key are told apart.
+     */
+    static void lockKeys(String topic, String[] keys) {
+        getEntityManager().createNativeQuery("SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT "
+                        + "hashtextextended(:topic || '/' || key, 0) AS k FROM unnest(CAST(:keys AS text[])) AS key "
+                        + "ORDER BY k) AS sorted")
+                .setParameter("topic", topic)
+                .setParameter("keys", keys)
+                .getSingleResult();
+    }
+
+    /**
+     * Deletes the pending messages of a topic with these keys, added ones not yet flushed included, waiting for
+     * any the relay is sending.
+     */
+    static void deletePending(String topic, String[] keys) {
+        delete("topic = ?1 and messageKey in ?2", topic, List.of(keys));
+    }
+
+    /**
+     * Inserts messages of one topic with one statement, their ids in array order. Each id is a value of the
+     * sequence itself: with the sequence's increment of 50, the value {@code v} heads the block {@code v - 49 .. v}
+     * that only its taker uses (Hibernate hands out the ids of the blocks it takes), so the two ways of inserting
+     * never meet.
+     */
+    static void insertAll(String topic, String[] keys, String[] payloads, Instant now) {
+        getEntityManager().createNativeQuery("INSERT INTO outbox_event (id, topic, message_key, payload, created_at) "
+                        + "SELECT nextval('outbox_event_seq'), :topic, m.key, m.payload, :now "
+                        + "FROM unnest(CAST(:keys AS text[]), CAST(:payloads AS text[])) AS m(key, payload)")
+                .setParameter("topic", topic)
+                .setParameter("keys", keys)
+                .setParameter("payloads", payloads)
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
     /** Deletes the messages with these ids. */
     static void deleteAll(List<Long> ids) {
         delete("id in ?1", ids);

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import app.backbone.logging.domain.figures.Recommendation.Action;
 
@@ -22,6 +23,9 @@ public record ExerciseHistory(String exerciseId, List<ProgressionPoint> series, 
     public static final BigDecimal HINGE_STEP_KG = new BigDecimal("5");
 
     private static final BigDecimal DELOAD_FACTOR = new BigDecimal("0.9");
+
+    /** Points {@link #recommendation} reads: the latest two. */
+    public static final int RECENT_POINTS = 2;
 
     public ExerciseHistory {
         Objects.requireNonNull(exerciseId, "exerciseId");
@@ -55,6 +59,23 @@ public record ExerciseHistory(String exerciseId, List<ProgressionPoint> series, 
         points.add(point);
         points.sort(ProgressionPoint.CHRONOLOGICAL);
         return new ExerciseHistory(exerciseId, points, records.plus(point, entries));
+    }
+
+    /**
+     * This history with only the points {@link #recommendation} reads (the latest {@value #RECENT_POINTS}) and the
+     * whole records. Folding sessions into it gives the recommendation and records that folding them into the whole
+     * history gives (a session folded before still changes nothing), so a member's standing can be kept without
+     * the series.
+     */
+    public ExerciseHistory recent() {
+        return series.size() <= RECENT_POINTS ? this
+                : new ExerciseHistory(exerciseId, series.subList(series.size() - RECENT_POINTS, series.size()),
+                        records);
+    }
+
+    /** The latest point, if any session was folded. */
+    public Optional<ProgressionPoint> latest() {
+        return series.isEmpty() ? Optional.empty() : Optional.of(series.get(series.size() - 1));
     }
 
     /**

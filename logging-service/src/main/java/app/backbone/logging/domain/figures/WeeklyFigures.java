@@ -51,6 +51,10 @@ public record WeeklyFigures(String week, int sessions, int sets, int reps, BigDe
         exercisesWithoutFacts = Collections.unmodifiableSortedSet(new TreeSet<>(exercisesWithoutFacts));
     }
 
+    /** Hard sets of pulling and pushing patterns. */
+    public record PullPush(int pullHardSets, int pushHardSets) {
+    }
+
     /**
      * Computes weeks' figures against one set of facts; each exercise's muscles are resolved once, so a long
      * range of weeks costs little more than its aggregates.
@@ -93,26 +97,19 @@ public record WeeklyFigures(String week, int sessions, int sets, int reps, BigDe
          */
         public WeeklyFigures of(WeekAggregate week) {
             long[] halves = new long[muscles.length];
-            int pull = 0;
-            int push = 0;
             for (Map.Entry<String, Integer> entry : week.hardSetsByExercise().entrySet()) {
-                ExerciseFacts exercise = facts.get(entry.getKey());
-                int hardSets = entry.getValue();
-                if (exercise == null || !exercise.makesHardSets()) {
+                if (!makesHardSets.contains(entry.getKey())) {
                     continue;
                 }
                 int[] indices = musclesByExercise.get(entry.getKey());
                 int[] weights = halvesByExercise.get(entry.getKey());
                 for (int k = 0; k < indices.length; k++) {
-                    halves[indices[k]] += (long) weights[k] * hardSets;
-                }
-                String pattern = exercise.movementPattern() == null ? "" : exercise.movementPattern();
-                if (PULL_PATTERNS.contains(pattern)) {
-                    pull += hardSets;
-                } else if (PUSH_PATTERNS.contains(pattern)) {
-                    push += hardSets;
+                    halves[indices[k]] += (long) weights[k] * entry.getValue();
                 }
             }
+            PullPush pullPush = pullPush(week.hardSetsByExercise());
+            int pull = pullPush.pullHardSets();
+            int push = pullPush.pushHardSets();
             int[] sessions = new int[muscles.length];
             int[] countedIn = new int[muscles.length];
             int session = 0;
@@ -144,6 +141,29 @@ public record WeeklyFigures(String week, int sessions, int sets, int reps, BigDe
             return new WeeklyFigures(week.week().toString(), week.sessions(), week.sets(), week.reps(),
                     SetMath.kg(week.tonnageKg()), hardSetsByMuscle, sessionsByMuscle, pull, push, ratio,
                     withoutFacts);
+        }
+
+        /**
+         * Hard sets of the pull and push patterns among working sets done hard, per exercise (a week's, or several
+         * weeks' summed): those of strength exercises whose pattern is in {@link #PULL_PATTERNS} or
+         * {@link #PUSH_PATTERNS}.
+         */
+        public PullPush pullPush(Map<String, Integer> hardSetsByExercise) {
+            int pull = 0;
+            int push = 0;
+            for (Map.Entry<String, Integer> entry : hardSetsByExercise.entrySet()) {
+                ExerciseFacts exercise = facts.get(entry.getKey());
+                if (exercise == null || !exercise.makesHardSets()) {
+                    continue;
+                }
+                String pattern = exercise.movementPattern() == null ? "" : exercise.movementPattern();
+                if (PULL_PATTERNS.contains(pattern)) {
+                    pull += entry.getValue();
+                } else if (PUSH_PATTERNS.contains(pattern)) {
+                    push += entry.getValue();
+                }
+            }
+            return new PullPush(pull, push);
         }
 
         /** Counts the session once for each muscle the exercise trains; an exercise without facts counts nowhere. */

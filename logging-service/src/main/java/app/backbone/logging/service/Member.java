@@ -1,0 +1,5 @@
+package app.backbone.logging.service;
+
+/** One member of one tenant. */
+public record Member(String tenantId, String memberId) {
+}
