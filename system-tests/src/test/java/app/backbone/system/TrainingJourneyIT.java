@@ -223,7 +223,9 @@ class TrainingJourneyIT {
     private Map<ExpectedFigures.ExpectedInsight, Long> publishedInsights() {
         return Topics.readAll(stack.kafka(), Topics.INSIGHTS).stream().map(ConsumerRecord::value)
                 .map(TrainingJourneyIT::json).filter(insight -> insight.get("tenantId").asText().equals(tenant.id()))
-                .collect(Collectors.groupingBy(ExpectedFigures.ExpectedInsight::of, Collectors.counting()));
+                .collect(Collectors.groupingBy(ExpectedFigures.ExpectedInsight::of, Collectors.collectingAndThen(
+                        Collectors.mapping(insight -> insight.get("eventId").asText(), Collectors.toSet()),
+                        ids -> (long) ids.size())));
     }
 
     /** The prescribed exercise of one of these patterns with a closed rep range. */
