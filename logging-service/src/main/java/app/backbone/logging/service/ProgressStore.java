@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -45,9 +46,10 @@ import app.backbone.logging.messaging.ProgressTopics;
  * connection, under the member locks {@link FigureStore#add} took: for each member with new sessions, their progress
  * on the compacted {@value ProgressTopics#MEMBER_PROGRESS} ({@link Outbox#replace}, so only a member's newest state
  * waiting in the outbox is sent) and, for live sessions, the records each session set and the recommendations it
- * turned to {@code DELOAD} on {@value ProgressTopics#INSIGHTS}. A standing is one row per member
- * ({@code member_progress}: the revision of the last progress published and the {@link MemberStanding} as JSON),
- * read and written once per batch; a member without one (whose sessions were stored before it existed) gets it
+ * turned to {@code DELOAD} on {@value ProgressTopics#INSIGHTS}. A standing is stored as the revision of the last
+ * progress published ({@code member_progress}) and one row per exercise ({@code exercise_standing}: its
+ * {@link ExerciseHistory#recent()} as JSON); a batch reads its members' rows with one query and writes back only the
+ * exercises its sessions changed. A member without rows (whose sessions were stored before they existed) gets them
  * computed from their stored sessions first. The pull and push hard sets come from the stored weekly aggregates.
  */
 @ApplicationScoped
@@ -56,19 +58,22 @@ public class ProgressStore {
     /** ISO weeks the progress's pull and push hard sets span, ending with the week it is computed in. */
     public static final int PULL_PUSH_WEEKS = 4;
 
-    private static final TypeReference<MemberStanding> STANDING = new TypeReference<>() {
+    private static final TypeReference<ExerciseHistory> HISTORY = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, Integer>> HARD_SETS = new TypeReference<>() {
     };
     private static final String MEMBERS = "(tenant_id, member_id) IN (SELECT * FROM unnest(?::text[], ?::text[]))";
-    private static final String READ = "SELECT tenant_id, member_id, revision, standing FROM member_progress WHERE "
-            + MEMBERS;
-    private static final String WRITE = "INSERT INTO member_progress (tenant_id, member_id, revision, standing) "
-            + "VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (tenant_id, member_id) DO UPDATE SET "
-            + "revision = EXCLUDED.revision, standing = EXCLUDED.standing";
-    private static final String WRITE_STANDING = "INSERT INTO member_progress (tenant_id, member_id, revision, "
-            + "standing) VALUES (?, ?, 0, ?::jsonb) ON CONFLICT (tenant_id, member_id) DO UPDATE SET "
-            + "standing = EXCLUDED.standing";
+    private static final String READ = "SELECT p.tenant_id, p.member_id, p.revision, s.history FROM member_progress p "
+            + "LEFT JOIN exercise_standing s USING (tenant_id, member_id) WHERE (p.tenant_id, p.member_id) IN "
+            + "(SELECT * FROM unnest(?::text[], ?::text[])) ORDER BY p.tenant_id, p.member_id";
+    private static final String WRITE_REVISION = "INSERT INTO member_progress (tenant_id, member_id, revision) "
+            + "VALUES (?, ?, ?) ON CONFLICT (tenant_id, member_id) DO UPDATE SET revision = EXCLUDED.revision";
+    private static final String KEEP_REVISION = "INSERT INTO member_progress (tenant_id, member_id, revision) "
+            + "VALUES (?, ?, 0) ON CONFLICT (tenant_id, member_id) DO NOTHING";
+    private static final String WRITE_HISTORY = "INSERT INTO exercise_standing (tenant_id, member_id, exercise_id, "
+            + "history) VALUES (?, ?, ?, ?::jsonb) ON CONFLICT (tenant_id, member_id, exercise_id) DO UPDATE SET "
+            + "history = EXCLUDED.history";
+    private static final String FORGET_HISTORIES = "DELETE FROM exercise_standing WHERE tenant_id = ? AND member_id = ?";
     private static final String READ_HARD_SETS = "SELECT tenant_id, member_id, state->'hardSetsByExercise' "
             + "FROM weekly_aggregate WHERE " + MEMBERS + " AND iso_week >= ? AND iso_week <= ?";
 
@@ -101,7 +106,8 @@ public class ProgressStore {
 
     /**
      * Folds the sessions, in list order, into their members' standings and publishes each member's progress.
-     * Members are taken one at a time, so that a batch holds one member's standing as objects at a time.
+     * Members are taken one at a time, so that a batch holds one member's standing as objects at a time, and only
+     * the exercises the sessions touched are written back.
      *
      * @param sessions sessions just stored, each once, none stored before
      * @param insights whether the sessions announce records and deloads: true for live sessions; sessions that
@@ -122,38 +128,54 @@ public class ProgressStore {
             Map<Member, List<LoggedSession>> unread = new HashMap<>(byMember);
             try (PreparedStatement read = prepare(connection, READ, byMember.keySet());
                  ResultSet rs = read.executeQuery()) {
+                Member member = null;
+                long revision = 0;
+                TreeMap<String, ExerciseHistory> histories = new TreeMap<>();
                 while (rs.next()) {
-                    Member member = new Member(rs.getString(1), rs.getString(2));
-                    fold.member(member, rs.getLong(3), parse(rs.getString(4), STANDING), unread.remove(member));
+                    Member row = new Member(rs.getString(1), rs.getString(2));
+                    if (!row.equals(member)) {
+                        if (member != null) {
+                            fold.member(member, revision, new MemberStanding(histories), unread.remove(member));
+                        }
+                        member = row;
+                        revision = rs.getLong(3);
+                        histories.clear();
+                    }
+                    String history = rs.getString(4);
+                    if (history != null) {
+                        ExerciseHistory parsed = parse(history, HISTORY);
+                        histories.put(parsed.exerciseId(), parsed);
+                    }
+                }
+                if (member != null) {
+                    fold.member(member, revision, new MemberStanding(histories), unread.remove(member));
                 }
             }
             if (!unread.isEmpty()) {
                 Map<Member, List<LoggedSession>> earlier = stored.ofMembers(connection, unread.keySet(), sessions);
                 for (Map.Entry<Member, List<LoggedSession>> member : unread.entrySet()) {
                     fold.member(member.getKey(), 0, MemberStanding.rebuild(earlier.getOrDefault(member.getKey(),
-                            List.of())), member.getValue());
+                            List.of())), member.getValue(), MemberStanding.empty());
                 }
             }
             fold.publish();
         }
     }
 
-    /** One batch's folding: standings written in chunks, progress and insights published at the end. */
+    /** One batch's folding: standings written in batches, progress and insights published at the end. */
     private final class Fold implements AutoCloseable {
-
-        private static final int WRITE_CHUNK = 100;
 
         private final Instant now;
         private final IsoWeek from;
         private final IsoWeek to;
         private final Map<Member, Map<String, Integer>> hardSets;
         private final boolean insights;
-        private final PreparedStatement write;
+        private final PreparedStatement revisions;
+        private final PreparedStatement histories;
         private final Map<String, ExerciseFacts> facts = new HashMap<>();
         private final Map<String, MemberProgress> progress = new HashMap<>();
         private final List<Outbox.Message> learned = new ArrayList<>();
         private WeeklyFigures.Calculator calculator = new WeeklyFigures.Calculator(facts);
-        private int pending;
 
         Fold(Connection connection, Instant now, IsoWeek from, IsoWeek to,
                 Map<Member, Map<String, Integer>> hardSets, boolean insights) throws SQLException {
@@ -162,11 +184,22 @@ public class ProgressStore {
             this.to = to;
             this.hardSets = hardSets;
             this.insights = insights;
-            this.write = connection.prepareStatement(WRITE);
+            this.revisions = connection.prepareStatement(WRITE_REVISION);
+            this.histories = connection.prepareStatement(WRITE_HISTORY);
         }
 
-        void member(Member member, long revision, MemberStanding before, List<LoggedSession> sessions)
+        /** Folds a member's sessions into their stored standing. */
+        void member(Member member, long revision, MemberStanding stored, List<LoggedSession> sessions)
                 throws SQLException {
+            member(member, revision, stored, sessions, stored);
+        }
+
+        /**
+         * Folds a member's sessions into their standing and writes back the exercises that differ from
+         * {@code written}, what the tables hold.
+         */
+        void member(Member member, long revision, MemberStanding before, List<LoggedSession> sessions,
+                MemberStanding written) throws SQLException {
             String key = ProgressTopics.key(member.tenantId(), member.memberId());
             Map<String, Integer> weeks = hardSets.getOrDefault(member, Map.of());
             Set<String> exerciseIds = new HashSet<>(before.exercises().keySet());
@@ -196,28 +229,29 @@ public class ProgressStore {
             }
             progress.put(key, ProgressMapper.progress(member.tenantId(), member.memberId(), revision + 1, now, from,
                     to, calculator.pullPush(weeks), standing, facts));
-            write.setString(1, member.tenantId());
-            write.setString(2, member.memberId());
-            write.setLong(3, revision + 1);
-            write.setString(4, json(standing));
-            write.addBatch();
-            if (++pending == WRITE_CHUNK) {
-                write.executeBatch();
-                pending = 0;
+            revisions.setString(1, member.tenantId());
+            revisions.setString(2, member.memberId());
+            revisions.setLong(3, revision + 1);
+            revisions.addBatch();
+            for (ExerciseHistory history : standing.exercises().values()) {
+                if (history != written.exercises().get(history.exerciseId())) {
+                    addHistory(histories, member, history);
+                }
             }
         }
 
         void publish() throws SQLException {
-            if (pending > 0) {
-                write.executeBatch();
-            }
+            revisions.executeBatch();
+            histories.executeBatch();
             outbox.replace(ProgressTopics.MEMBER_PROGRESS, progress, now);
             outbox.addAll(ProgressTopics.INSIGHTS, learned, now);
         }
 
         @Override
         public void close() throws SQLException {
-            write.close();
+            try (revisions) {
+                histories.close();
+            }
         }
     }
 
@@ -226,12 +260,27 @@ public class ProgressStore {
      * published.
      */
     public void rebuild(Connection connection, Member member, List<LoggedSession> sessions) throws SQLException {
-        try (PreparedStatement write = connection.prepareStatement(WRITE_STANDING)) {
-            write.setString(1, member.tenantId());
-            write.setString(2, member.memberId());
-            write.setString(3, json(MemberStanding.rebuild(sessions)));
-            write.executeUpdate();
+        try (PreparedStatement keep = connection.prepareStatement(KEEP_REVISION);
+             PreparedStatement forget = connection.prepareStatement(FORGET_HISTORIES);
+             PreparedStatement write = connection.prepareStatement(WRITE_HISTORY)) {
+            for (PreparedStatement statement : List.of(keep, forget)) {
+                statement.setString(1, member.tenantId());
+                statement.setString(2, member.memberId());
+                statement.executeUpdate();
+            }
+            for (ExerciseHistory history : MemberStanding.rebuild(sessions).exercises().values()) {
+                addHistory(write, member, history);
+            }
+            write.executeBatch();
         }
+    }
+
+    private void addHistory(PreparedStatement write, Member member, ExerciseHistory history) throws SQLException {
+        write.setString(1, member.tenantId());
+        write.setString(2, member.memberId());
+        write.setString(3, history.exerciseId());
+        write.setString(4, json(history));
+        write.addBatch();
     }
 
     /** Per member, the hard sets per exercise of the weeks {@code from} to {@code to}, summed. */
@@ -260,11 +309,11 @@ public class ProgressStore {
         return statement;
     }
 
-    private String json(MemberStanding standing) {
+    private String json(ExerciseHistory history) {
         try {
-            return mapper.writeValueAsString(standing);
+            return mapper.writeValueAsString(history);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not serialise a member's standing", e);
+            throw new IllegalStateException("Could not serialise an exercise history", e);
         }
     }
 

@@ -273,7 +273,7 @@ class ProgressPublishingTest {
 
     /*
      * Member pp-legacy's first session (rdl 3 x 10 at 100: heaviest 100, e1RM 140, tonnage 3000) was stored before
-     * standings were kept: its row is removed once stored. The next session, 3 x 8 at 100 (e1RM 133.33, tonnage
+     * standings were kept: its rows are removed once stored. The next session, 3 x 8 at 100 (e1RM 133.33, tonnage
      * 2400), is judged against it all the same: no record, best e1RM still 140. A rebuild recomputes the standing
      * and keeps the revision, so the next progress goes on counting from there.
      */
@@ -286,12 +286,15 @@ class ProgressPublishingTest {
                     set(10, 100, 2, false), set(10, 100, 2, false), set(10, 100, 2, false))));
         }
         awaitProgress(member, p -> true);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement forget = connection.prepareStatement(
-                     "DELETE FROM member_progress WHERE tenant_id = ? AND member_id = ?")) {
-            forget.setString(1, TENANT);
-            forget.setString(2, member);
-            assertEquals(1, forget.executeUpdate());
+        try (Connection connection = dataSource.getConnection()) {
+            for (String table : List.of("member_progress", "exercise_standing")) {
+                try (PreparedStatement forget = connection.prepareStatement(
+                        "DELETE FROM " + table + " WHERE tenant_id = ? AND member_id = ?")) {
+                    forget.setString(1, TENANT);
+                    forget.setString(2, member);
+                    assertEquals(1, forget.executeUpdate(), table);
+                }
+            }
         }
         try (TopicWriter writer = new TopicWriter()) {
             send(writer, member, session(member, "legacy-2", now, 4, exerciseDone(RDL, prescription(3, 8, 10),

@@ -74,6 +74,22 @@ class OutboxReplaceTest {
     }
 
     @Test
+    void eventsAddedTogetherWaitInListOrderBesideOnesAddedAlone() {
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.add(TOPIC, "one", "alone-1", now);
+            outbox.addAll(TOPIC, List.of(new Outbox.Message("b", "together-1"), new Outbox.Message("a", "together-2"),
+                    new Outbox.Message("c", "together-3")), now);
+        });
+        QuarkusTransaction.requiringNew().run(() -> outbox.add(TOPIC, "two", "alone-2", now));
+        List<String> payloads = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list(
+                "topic = ?1 order by id", TOPIC).stream().map(e -> e.payload).toList());
+        assertEquals(5, payloads.size());
+        assertEquals(List.of("\"together-1\"", "\"together-2\"", "\"together-3\""),
+                payloads.stream().filter(p -> p.contains("together")).toList());
+    }
+
+    @Test
     void transactionsReplacingTheSameKeysAtOnceLeaveTheLastCommittedStateAndNeverDeadlock() throws Exception {
         List<String> keys = List.of("k1", "k2", "k3", "k4");
         Map<String, List<String>> committedInOrder = new LinkedHashMap<>();
