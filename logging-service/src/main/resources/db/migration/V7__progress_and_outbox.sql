@@ -1,20 +1,12 @@
--- Each member's standing, folded in by the ingest transaction and rebuildable from training_session: the revision
--- of the last progress published for the member, and per exercise its recent history (the last two progression
--- points and the records, as JSON), so that a batch rewrites only the exercises its sessions touched. A member
--- stored before these tables existed gets rows at their next session.
+-- Each member's standing (per exercise the last two progression points and the records, as JSON) and the revision
+-- of the last progress published for the member; folded in by the ingest transaction, rebuildable from
+-- training_session. A member stored before this table existed gets a row at their next session.
 CREATE TABLE member_progress (
     tenant_id  varchar(64) NOT NULL,
     member_id  varchar(64) NOT NULL,
     revision   bigint      NOT NULL,
+    standing   jsonb       NOT NULL,
     PRIMARY KEY (tenant_id, member_id)
-);
-
-CREATE TABLE exercise_standing (
-    tenant_id    varchar(64)  NOT NULL,
-    member_id    varchar(64)  NOT NULL,
-    exercise_id  varchar(100) NOT NULL,
-    history      jsonb        NOT NULL,
-    PRIMARY KEY (tenant_id, member_id, exercise_id)
 );
 
 -- Records waiting to be relayed to Kafka, written in the same transaction as the sessions they come from. The index

@@ -282,9 +282,9 @@ public final class ExpectedFigures {
 
     /**
      * The insights a member's sessions should announce when stored in this order: a record whenever a session beats
-     * the best of every session stored before it, whatever their dates (the kilogram records from their first value
-     * on, most reps at a load only above reps done before at that load), and a deload whenever a session turns an
-     * exercise's recommendation to {@code DELOAD}.
+     * the best of every session stored before it, whatever their dates (a first value beats nothing; most reps at a
+     * load only above reps done before at that load), and a deload whenever a session turns an exercise's
+     * recommendation to {@code DELOAD}.
      */
     public static List<ExpectedInsight> insights(List<CompletedSession> inStoredOrder, Map<String, Facts> facts) {
         List<ExpectedInsight> insights = new ArrayList<>();
@@ -326,7 +326,7 @@ public final class ExpectedFigures {
     }
 
     private static boolean beats(Best now, Best old) {
-        return now != null && (old == null || now.kg().compareTo(old.kg()) > 0);
+        return now != null && old != null && now.kg().compareTo(old.kg()) > 0;
     }
 
     /** Asserts that the {@code weeks} of a volume answer are these. */

@@ -165,6 +165,9 @@ class TrainingJourneyIT {
                 "each record beaten and deload recommended announced once"));
         assertTrue(insights.keySet().stream().anyMatch(insight -> insight.type().equals("DELOAD_RECOMMENDED")
                 && insight.exerciseId().equals(row)), () -> "the stalled row: " + insights);
+        assertTrue(insights.keySet().stream().anyMatch(insight -> insight.type().equals("RECORD_ACHIEVED")
+                && insight.exerciseId().equals(hinge) && "HEAVIEST_LOAD".equals(insight.kind())),
+                () -> "the Romanian deadlift's heavier load: " + insights);
 
         JsonNode before = awaitNextSessionFollowing(programId);
         stack.control().stopService(SystemStack.PROGRAM);

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A record of {@value ProgressTopics#MEMBER_PROGRESS} (schema version 1, {@code contracts/training.member-progress
- * .schema.json}, held to it by {@code ProgressContractTest}): a member's current progress, as computed in the
- * transaction that stored their latest sessions; a consumer keeps the highest {@code revision}.
+ * .schema.json}, held to it by {@code ProgressContractTest}): a member's current progress, rendered by the outbox
+ * relay from what was committed when it sent it; a consumer keeps the highest {@code revision}.
  */
 public record MemberProgress(int schemaVersion, String tenantId, String memberId, long revision, Instant computedAt,
         PullPush pullPush, List<ExerciseProgress> exercises) {

@@ -1,7 +1,7 @@
 package app.backbone.logging.messaging;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 import app.backbone.logging.domain.figures.Best;
@@ -9,7 +9,6 @@ import app.backbone.logging.domain.figures.ExerciseFacts;
 import app.backbone.logging.domain.figures.ExerciseHistory;
 import app.backbone.logging.domain.figures.IsoWeek;
 import app.backbone.logging.domain.figures.LoggedSession;
-import app.backbone.logging.domain.figures.MemberStanding;
 import app.backbone.logging.domain.figures.ProgressionPoint;
 import app.backbone.logging.domain.figures.Recommendation;
 import app.backbone.logging.domain.figures.RecordBeaten;
@@ -22,20 +21,31 @@ public final class ProgressMapper {
     }
 
     /**
-     * The member's progress: every exercise with a loaded working set, its recommendation as
-     * {@code GET /members/{id}/progression} answers it, and the pull and push hard sets of {@code from} to
-     * {@code to}.
+     * The member's progress without its exercises, which are stored rendered per exercise ({@link #exercise}) and
+     * joined in by the caller; the pull and push hard sets of {@code from} to {@code to}.
      */
     public static MemberProgress progress(String tenantId, String memberId, long revision, Instant computedAt,
-            IsoWeek from, IsoWeek to, WeeklyFigures.PullPush pullPush, MemberStanding standing,
-            Map<String, ExerciseFacts> facts) {
+            IsoWeek from, IsoWeek to, WeeklyFigures.PullPush pullPush) {
         return new MemberProgress(MemberProgress.SCHEMA_VERSION, tenantId, memberId, revision, computedAt,
                 new MemberProgress.PullPush(from.toString(), to.toString(), pullPush.pullHardSets(),
                         pullPush.pushHardSets()),
-                standing.exercises().values().stream()
-                        .filter(h -> h.records().heaviestLoad() != null)
-                        .map(h -> exercise(h, h.recommendation(facts.get(h.exerciseId()))))
-                        .toList());
+                List.of());
+    }
+
+    /**
+     * Where the member stands on one exercise: its recommendation as {@code GET /members/{id}/progression} answers
+     * it, the last load, best e1RM and last time; null for an exercise without a loaded working set.
+     */
+    public static MemberProgress.ExerciseProgress exercise(ExerciseHistory history, ExerciseFacts facts) {
+        if (history.records().heaviestLoad() == null) {
+            return null;
+        }
+        Recommendation recommendation = history.recommendation(facts);
+        ProgressionPoint latest = history.latest().orElseThrow();
+        Best e1rm = history.records().bestE1rm();
+        return new MemberProgress.ExerciseProgress(history.exerciseId(), recommendation.action().name(),
+                recommendation.nextLoadKg(), recommendation.reason(), latest.topLoadKg(),
+                e1rm == null ? null : e1rm.kg(), latest.completedAt());
     }
 
     /** A {@code RECORD_ACHIEVED} insight. */
@@ -54,13 +64,5 @@ public final class ProgressMapper {
         return new Insight(UUID.randomUUID(), Insight.SCHEMA_VERSION, Insight.Type.DELOAD_RECOMMENDED, now, tenantId,
                 memberId, deload.exerciseId(), session.sessionId(), session.completedAt(), null,
                 new Insight.Deload(deload.action().name(), deload.nextLoadKg(), deload.reason()));
-    }
-
-    private static MemberProgress.ExerciseProgress exercise(ExerciseHistory history, Recommendation recommendation) {
-        ProgressionPoint latest = history.latest().orElseThrow();
-        Best e1rm = history.records().bestE1rm();
-        return new MemberProgress.ExerciseProgress(history.exerciseId(), recommendation.action().name(),
-                recommendation.nextLoadKg(), recommendation.reason(), latest.topLoadKg(),
-                e1rm == null ? null : e1rm.kg(), latest.completedAt());
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,14 +31,16 @@ public class FigureRebuild {
     private final FigureStore figures;
     private final StoredSessions stored;
     private final ProgressStore progress;
+    private final Clock clock;
     private final int timeoutSeconds;
 
     public FigureRebuild(DataSource dataSource, FigureStore figures, StoredSessions stored, ProgressStore progress,
-            LoggingConfig config) {
+            Clock clock, LoggingConfig config) {
         this.dataSource = dataSource;
         this.figures = figures;
         this.stored = stored;
         this.progress = progress;
+        this.clock = clock;
         this.timeoutSeconds = Math.toIntExact(config.rebuildTimeout().toSeconds());
     }
 
@@ -46,8 +49,8 @@ public class FigureRebuild {
     }
 
     /**
-     * Replaces the tenant's figures by ones computed from all its stored sessions, in one transaction. The members'
-     * standings keep their revisions, and nothing is published.
+     * Replaces the tenant's figures by ones computed from all its stored sessions, in one transaction. Each
+     * member's progress is published again, under a new revision; no insight is.
      */
     public Result rebuild(String tenant) {
         return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
@@ -60,7 +63,7 @@ public class FigureRebuild {
                     List<LoggedSession> ofMember = stored.of(connection, tenant, member);
                     figures.add(connection, ofMember.stream()
                             .map(session -> new FigureStore.MemberSession(tenant, member, session)).toList());
-                    progress.rebuild(connection, new Member(tenant, member), ofMember);
+                    progress.rebuild(connection, new Member(tenant, member), ofMember, clock.instant());
                     sessions += ofMember.size();
                 }
                 return new Result(members.size(), sessions);

@@ -74,8 +74,8 @@ class ProgressContractTest {
 
         JsonSchema insight = schema(INSIGHTS);
         assertValid(insight, new Insight(UUID.randomUUID(), Insight.SCHEMA_VERSION, Insight.Type.RECORD_ACHIEVED, AT,
-                "gym-1", "m-1", "rdl", "s1", AT, new Insight.RecordValue("HEAVIEST_LOAD", null,
-                        new BigDecimal("100.00"), "kg", null), null));
+                "gym-1", "m-1", "rdl", "s1", AT, new Insight.RecordValue("HEAVIEST_LOAD",
+                        new BigDecimal("97.50"), new BigDecimal("100.00"), "kg", null), null));
         assertValid(insight, new Insight(UUID.randomUUID(), Insight.SCHEMA_VERSION, Insight.Type.RECORD_ACHIEVED, AT,
                 "gym-1", "m-1", "row", "s2", AT, new Insight.RecordValue("MOST_REPS_AT_LOAD", BigDecimal.TEN,
                         new BigDecimal("12"), "reps", new BigDecimal("50.00")), null));

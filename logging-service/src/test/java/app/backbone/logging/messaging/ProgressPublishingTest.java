@@ -110,13 +110,13 @@ class ProgressPublishingTest {
     }
 
     /*
-     * Member pp-a, sessions sent in this order (d = days before now; every working set at rir 2):
+     * Member pp-a, sessions sent in this order (d = days before now; every working set at rir 2). A first value beats
+     * nothing, so it announces nothing:
      *   old  d40  bench 4 x 8 at 60 (8-12)     first bench values: heaviest 60, e1RM 60 x (1 + 10/30) = 80,
-     *                                          tonnage 4 x 8 x 60 = 1920                                3 records
+     *                                          tonnage 4 x 8 x 60 = 1920
      *   s1   d20  rdl 3 x 10 at 100 (8-10)     first rdl values: heaviest 100, e1RM 100 x 42/30 = 140,
-     *                                          tonnage 3000                                             3 records
-     *             row 3 x 10 at 50 (10-12)     first row values: heaviest 50, e1RM 50 x 42/30 = 70,
-     *                                          tonnage 1500                                             3 records
+     *                                          tonnage 3000
+     *             row 3 x 10 at 50 (10-12)     first row values: heaviest 50, e1RM 50 x 42/30 = 70, tonnage 1500
      *   s2   d10  rdl 105 x 9, 7, 7            heaviest 100 -> 105, e1RM 105 x 41/30 = 143.5 beats 140;
      *                                          tonnage 23 x 105 = 2415 < 3000; 105 kg never lifted       2 records
      *             row 3 x 12 at 50             12 reps at 50 kg beat 10; tonnage 1800 beats 1500; e1RM
@@ -128,8 +128,9 @@ class ProgressPublishingTest {
      *   s0   d15  rdl 3 x 9 at 102.5           arrives late: above s1 of the 20th (102.5 > 100 kg, e1RM
      *                                          102.5 x 41/30 = 140.08 > 140) but below s2 (105 kg, 143.5);
      *                                          tonnage 2767.5 < 3000; 102.5 kg never lifted: nothing
-     *   marker d1 marker 1 x 5 at 20           first marker values                                      3 records
-     * -> 13 RECORD_ACHIEVED before the marker's 3, and one DELOAD_RECOMMENDED.
+     *   first-marker d2, marker d1: the marker exercise 1 x 5 at 20, then at 25: heaviest 20 -> 25, e1RM
+     *                                          20 x 37/30 = 24.67 -> 30.83, tonnage 100 -> 125           3 records
+     * -> 4 RECORD_ACHIEVED before the marker's 3, and one DELOAD_RECOMMENDED.
      * Progress after all of them: pull hard sets over the four weeks = row 3 (s1) + 3 (s2) = 6; push = bench 2 (s3;
      * the 4 sets of d40 lie outside the four weeks).
      */
@@ -160,19 +161,14 @@ class ProgressPublishingTest {
                     exerciseDone(RDL, prescription(3, 8, 10), set(7, 105, 2, false))));
             send(writer, member, session(member, "s0", now, 15, exerciseDone(RDL, prescription(3, 8, 10),
                     set(9, 102.5, 2, false), set(9, 102.5, 2, false), set(9, 102.5, 2, false))));
-            send(writer, member, session(member, "marker", now, 1,
-                    exerciseDone(MARKER, prescription(1, 5, 5), set(5, 20, 2, false))));
+            sendMarkers(writer, member, now, 2);
         }
 
         List<JsonNode> insights = awaitInsightsUpToTheMarker(member);
         List<JsonNode> records = insights.stream().filter(i -> "RECORD_ACHIEVED".equals(i.get("type").asText()))
                 .toList();
-        assertEquals(13, records.size(), insights::toString);
-        assertEquals(Set.of(
-                "old BENCH HEAVIEST_LOAD null 60", "old BENCH BEST_E1RM null 80", "old BENCH BEST_SESSION_TONNAGE null 1920",
-                "s1 RDL HEAVIEST_LOAD null 100", "s1 RDL BEST_E1RM null 140", "s1 RDL BEST_SESSION_TONNAGE null 3000",
-                "s1 ROW HEAVIEST_LOAD null 50", "s1 ROW BEST_E1RM null 70", "s1 ROW BEST_SESSION_TONNAGE null 1500",
-                "s2 RDL HEAVIEST_LOAD 100 105", "s2 RDL BEST_E1RM 140 143.5",
+        assertEquals(4, records.size(), insights::toString);
+        assertEquals(Set.of("s2 RDL HEAVIEST_LOAD 100 105", "s2 RDL BEST_E1RM 140 143.5",
                 "s2 ROW MOST_REPS_AT_LOAD 10 12", "s2 ROW BEST_SESSION_TONNAGE 1500 1800"),
                 records.stream().map(ProgressPublishingTest::describe).collect(Collectors.toSet()));
         JsonNode mostReps = records.stream().filter(r -> "MOST_REPS_AT_LOAD".equals(r.at("/record/kind").asText()))
@@ -191,7 +187,7 @@ class ProgressPublishingTest {
         assertEquals(94.5, deload.at("/recommendation/nextLoadKg").asDouble());
         assertTrue(deload.at("/recommendation/reason").asText().startsWith("DELOAD: "));
         assertEquals(insights.size(), insights.stream().map(i -> i.get("eventId").asText()).distinct().count());
-        assertEquals(List.of("old", "s1", "s2", "s3"), insights.stream().map(i -> i.get("sessionId").asText())
+        assertEquals(List.of("s2", "s3"), insights.stream().map(i -> i.get("sessionId").asText())
                 .distinct().toList(), "in the order the sessions arrived");
 
         JsonNode progress = awaitProgress(member, p -> exercise(p, MARKER) != null);
@@ -273,9 +269,10 @@ class ProgressPublishingTest {
 
     /*
      * Member pp-legacy's first session (rdl 3 x 10 at 100: heaviest 100, e1RM 140, tonnage 3000) was stored before
-     * standings were kept: its rows are removed once stored. The next session, 3 x 8 at 100 (e1RM 133.33, tonnage
-     * 2400), is judged against it all the same: no record, best e1RM still 140. A rebuild recomputes the standing
-     * and keeps the revision, so the next progress goes on counting from there.
+     * standings were kept: its rows are removed once stored. The next session, 3 x 10 at 102.5 (e1RM 102.5 x 42/30 =
+     * 143.5, tonnage 3075), is judged against it all the same: it beats three of its records, which a first session
+     * would not announce, and every set reached the bar of 10: increase by 5 kg (a hinge). A rebuild recomputes the
+     * standing and publishes it under a new revision; the next session, 3 x 9 at 100, holds.
      */
     @Test
     void aMemberWhoseSessionsWereStoredBeforeStandingsWereKeptIsJudgedOnAllOfThem() throws SQLException {
@@ -298,17 +295,15 @@ class ProgressPublishingTest {
         }
         try (TopicWriter writer = new TopicWriter()) {
             send(writer, member, session(member, "legacy-2", now, 4, exerciseDone(RDL, prescription(3, 8, 10),
-                    set(8, 100, 2, false), set(8, 100, 2, false), set(8, 100, 2, false))));
-            send(writer, member, session(member, "legacy-marker", now, 3,
-                    exerciseDone(MARKER, prescription(1, 5, 5), set(5, 20, 2, false))));
+                    set(10, 102.5, 2, false), set(10, 102.5, 2, false), set(10, 102.5, 2, false))));
+            sendMarkers(writer, member, now, 3);
         }
         List<JsonNode> insights = awaitInsightsUpToTheMarker(member);
-        assertEquals(Set.of("legacy-1 RDL HEAVIEST_LOAD null 100", "legacy-1 RDL BEST_E1RM null 140",
-                "legacy-1 RDL BEST_SESSION_TONNAGE null 3000"),
+        assertEquals(Set.of("legacy-2 RDL HEAVIEST_LOAD 100 102.5", "legacy-2 RDL BEST_E1RM 140 143.5",
+                "legacy-2 RDL BEST_SESSION_TONNAGE 3000 3075"),
                 insights.stream().map(ProgressPublishingTest::describe).collect(Collectors.toSet()));
         JsonNode progress = awaitProgress(member, p -> exercise(p, MARKER) != null);
-        // 8 reps at 100 kg, the bar is 10: hold.
-        assertExercise(progress, RDL, "HOLD", 100.0, 100.0, 140.0, now.minus(4, ChronoUnit.DAYS));
+        assertExercise(progress, RDL, "INCREASE", 107.5, 102.5, 143.5, now.minus(4, ChronoUnit.DAYS));
 
         given().auth().oauth2(TestTokens.token(TENANT, "admin"))
                 .when().post("/figures/rebuild")
@@ -319,13 +314,26 @@ class ProgressPublishingTest {
         }
         JsonNode rebuilt = awaitProgress(member, p -> now.minus(2, ChronoUnit.DAYS).equals(
                 Instant.parse(exercise(p, RDL).get("lastCompletedAt").asText())));
-        assertEquals(progress.get("revision").asLong() + 1, rebuilt.get("revision").asLong());
-        assertExercise(rebuilt, RDL, "HOLD", 100.0, 100.0, 140.0, now.minus(2, ChronoUnit.DAYS));
+        assertEquals(progress.get("revision").asLong() + 2, rebuilt.get("revision").asLong(),
+                "one revision for the rebuild, one for the session");
+        // 9 reps at 100 kg, the bar is 10: hold.
+        assertExercise(rebuilt, RDL, "HOLD", 100.0, 100.0, 143.5, now.minus(2, ChronoUnit.DAYS));
     }
 
     private static String session(String member, String sessionId, Instant now, int daysAgo, String... exercises) {
         return sessionCompleted(TENANT, member, sessionId, now.minus(daysAgo, ChronoUnit.DAYS).toString(),
                 exercises);
+    }
+
+    /**
+     * The marker exercise on two days, the second ending {@code lastDaysAgo} before now: 1 x 5 at 20 kg, then at
+     * 25 kg, which beats three records (heaviest load, e1RM, tonnage).
+     */
+    private static void sendMarkers(TopicWriter writer, String member, Instant now, int lastDaysAgo) {
+        send(writer, member, session(member, member + "-first-marker", now, lastDaysAgo + 1,
+                exerciseDone(MARKER, prescription(1, 5, 5), set(5, 20, 2, false))));
+        send(writer, member, session(member, member + "-marker", now, lastDaysAgo,
+                exerciseDone(MARKER, prescription(1, 5, 5), set(5, 25, 2, false))));
     }
 
     private static void send(TopicWriter writer, String member, String event) {
@@ -337,7 +345,7 @@ class ProgressPublishingTest {
                 .call(() -> TrainingSession.count("tenantId = ?1 and memberId = ?2", TENANT, member));
     }
 
-    /** The member's insights, in order, once the marker exercise's three first values have arrived. */
+    /** The member's insights, in order, once the marker exercise's three records have arrived. */
     private static List<JsonNode> awaitInsightsUpToTheMarker(String member) {
         String key = ProgressTopics.key(TENANT, member);
         await().atMost(WAIT).until(() -> readAll(insightsTopic, INSIGHT_SCHEMA, key).stream()

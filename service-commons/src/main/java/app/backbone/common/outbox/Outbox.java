@@ -1,9 +1,9 @@
 package app.backbone.common.outbox;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,8 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * only if the change it announces was committed; {@link OutboxRelay} moves stored events to Kafka and deletes them
  * only once the broker has acknowledged them. A failed round rolls back and is tried again, so an event may be
  * sent twice (consumers deduplicate) but is never lost. {@link #addAll} stores many events with one statement;
- * {@link #replace} stores states rather than events: of a topic and key, only the newest state still waiting is
- * sent.
+ * {@link #changed} marks states changed rather than storing them: the relay sends the newest when it gets there.
  */
 @ApplicationScoped
 public class Outbox {
@@ -57,30 +56,20 @@ public class Outbox {
     }
 
     /**
-     * Stores the newest state of each key, to be published on {@code topic}, in the current transaction, and drops
-     * the states of the same topic and keys still waiting to be sent: a burst of changes to one key sends one
-     * record, its last. Meant for compacted topics, whose consumers only need the newest state.
-     *
-     * <p>Transactions replacing the same key take turns (a transaction-scoped advisory lock per topic and key,
-     * taken in one order for all the keys of a call, so that two calls cannot deadlock on them): the later one sees
-     * the earlier one's row and drops it, so of committed states only the last one stays pending. A state the relay
-     * is sending at that moment is waited for (at most the relay's ack timeout) and then is either gone, sent, or
-     * dropped; so states of one key reach the topic in the order they were committed, and the last record of a key
-     * is always its newest state. Replace all of a transaction's keys of one topic in one call: keys replaced in
-     * separate calls are locked in call order. The service's {@code outbox_event} table needs an index on
-     * {@code (topic, message_key)}.
+     * Marks the current state of each key changed, in the current transaction: the relay sends it on {@code topic}
+     * as the topic's {@link StateRenderer} renders it when sending, from what is committed then. Of a topic and key
+     * one mark waits at most, so a burst of changes to one key sends one record, with the newest state; a change
+     * committed while the relay sends the key's state marks it again, so the last record of a key is always its
+     * newest state. Meant for compacted topics, whose consumers only need the newest state. The service's
+     * {@code outbox_event.payload} must be nullable, with a unique index on
+     * {@code (topic, message_key) WHERE payload IS NULL}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void replace(String topic, Map<String, ?> statesByKey, Instant now) {
-        if (statesByKey.isEmpty()) {
+    public void changed(String topic, Collection<String> keys, Instant now) {
+        if (keys.isEmpty()) {
             return;
         }
-        TreeMap<String, ?> sorted = new TreeMap<>(statesByKey);
-        String[] keys = sorted.keySet().toArray(String[]::new);
-        OutboxEvent.lockKeys(topic, keys);
-        OutboxEvent.deletePending(topic, keys);
-        OutboxEvent.insertAll(topic, keys, sorted.values().stream().map(state -> json(topic, state))
-                .toArray(String[]::new), now);
+        OutboxEvent.markChanged(topic, new TreeSet<>(keys).toArray(String[]::new), now);
     }
 
     private String json(String topic, Object event) {

@@ -1,6 +1,7 @@
 package app.backbone.common.outbox;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -36,36 +37,45 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    /** The oldest pending messages, locked so that concurrent relays never send one twice at once. */
-    @SuppressWarnings("unchecked")
-    static List<OutboxEvent> lockOldest(int limit) {
-        return getEntityManager()
-                .createNativeQuery("SELECT * FROM outbox_event ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED",
-                        OutboxEvent.class)
+    /** A message taken from the outbox to send; a null payload stands for the key's current state. */
+    record Taken(long id, String topic, String key, String payload) {
+    }
+
+    /**
+     * Deletes the oldest pending messages and returns them in id order. The rows stay locked until the caller's
+     * transaction ends: concurrent relays skip them, and a transaction marking one of their keys changed waits,
+     * then adds a new row. Rolled back, they are pending again.
+     */
+    static List<Taken> takeOldest(int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("DELETE FROM outbox_event WHERE id IN (SELECT id "
+                        + "FROM outbox_event ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED) "
+                        + "RETURNING id, topic, message_key, payload")
                 .setParameter("limit", limit)
                 .getResultList();
+        return rows.stream()
+                .map(row -> new Taken(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                        (String) row[3]))
+                .sorted(Comparator.comparingLong(Taken::id))
+                .toList();
     }
 
     /**
-     * Takes a transaction-scoped advisory lock per topic and key, in ascending lock order. The locks live in
-     * PostgreSQL's single-{@code bigint} key space, apart from the two-{@code int} one services lock in; a topic
-     * name has no {@code /}, so topic and key are told apart.
+     * Marks the keys' states changed, one row per topic and key at most (payload null), in ascending key order. A
+     * row already pending is updated, so that it stays locked until the caller commits: the relay cannot take it
+     * meanwhile and send a state older than the caller's. The table needs a unique index on
+     * {@code (topic, message_key) WHERE payload IS NULL}.
      */
-    static void lockKeys(String topic, String[] keys) {
-        getEntityManager().createNativeQuery("SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT "
-                        + "hashtextextended(:topic || '/' || key, 0) AS k FROM unnest(CAST(:keys AS text[])) AS key "
-                        + "ORDER BY k) AS sorted")
+    static void markChanged(String topic, String[] sortedKeys, Instant now) {
+        getEntityManager().createNativeQuery("INSERT INTO outbox_event (id, topic, message_key, payload, created_at) "
+                        + "SELECT nextval('outbox_event_seq'), :topic, k.key, NULL, :now "
+                        + "FROM unnest(CAST(:keys AS text[])) WITH ORDINALITY AS k(key, n) ORDER BY k.n "
+                        + "ON CONFLICT (topic, message_key) WHERE payload IS NULL "
+                        + "DO UPDATE SET created_at = outbox_event.created_at")
                 .setParameter("topic", topic)
-                .setParameter("keys", keys)
-                .getSingleResult();
-    }
-
-    /**
-     * Deletes the pending messages of a topic with these keys, added ones not yet flushed included, waiting for
-     * any the relay is sending.
-     */
-    static void deletePending(String topic, String[] keys) {
-        delete("topic = ?1 and messageKey in ?2", topic, List.of(keys));
+                .setParameter("keys", sortedKeys)
+                .setParameter("now", now)
+                .executeUpdate();
     }
 
     /**
@@ -83,10 +93,5 @@ public class OutboxEvent extends PanacheEntityBase {
                 .setParameter("payloads", payloads)
                 .setParameter("now", now)
                 .executeUpdate();
-    }
-
-    /** Deletes the messages with these ids. */
-    static void deleteAll(List<Long> ids) {
-        delete("id in ?1", ids);
     }
 }

@@ -27,15 +27,16 @@ final class OutboxPublisher implements AutoCloseable {
     }
 
     /**
-     * Sends the events in list order, each to its topic with its key, and waits for all acknowledgements.
+     * Sends the events in list order, each to its topic with its key (a null payload as a tombstone), and waits
+     * for all acknowledgements.
      *
      * @throws ExecutionException if the broker refused one of them
      * @throws TimeoutException   if they were not all acknowledged within the ack timeout
      */
-    void publish(List<OutboxEvent> events) throws InterruptedException, ExecutionException, TimeoutException {
+    void publish(List<OutboxEvent.Taken> events) throws InterruptedException, ExecutionException, TimeoutException {
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
-        for (OutboxEvent event : events) {
-            acks.add(producer.send(new ProducerRecord<>(event.topic, event.messageKey, event.payload)));
+        for (OutboxEvent.Taken event : events) {
+            acks.add(producer.send(new ProducerRecord<>(event.topic(), event.key(), event.payload())));
         }
         long deadline = System.nanoTime() + ackTimeout.toNanos();
         for (Future<RecordMetadata> ack : acks) {

@@ -1,8 +1,10 @@
 package app.backbone.common.outbox;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +25,10 @@ import io.smallrye.common.annotation.Identifier;
 
 /**
  * Moves the outbox to Kafka. Each round it creates the service's topics (its {@link NewTopic} beans) unless they
- * exist, then sends the oldest pending events in id order with an idempotent producer ({@code acks=all}) built from
- * the service's Kafka configuration, and deletes them in the transaction that locked them once the broker has
- * acknowledged every one.
+ * exist, then takes the oldest pending events (deleted, their rows locked until the round's transaction ends),
+ * renders the states marked changed among them with the topic's {@link StateRenderer}, sends them in id order with
+ * an idempotent producer ({@code acks=all}) built from the service's Kafka configuration, and commits once the
+ * broker has acknowledged every one.
  * A round that fails rolls back, so its events are sent again by the next one: never lost, maybe sent twice.
  * Present in services built with {@code backbone.outbox.relay.enabled=true}.
  */
@@ -39,11 +42,12 @@ public class OutboxRelay {
     private final Topics topics;
     private final Map<String, Object> producerConfig;
     private final List<NewTopic> newTopics;
+    private final Map<String, StateRenderer> renderers = new HashMap<>();
     private OutboxPublisher publisher;
     private volatile boolean running = true;
 
     public OutboxRelay(OutboxConfig config, Topics topics, @All List<NewTopic> newTopics,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+            @All List<StateRenderer> renderers, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.config = config;
         this.topics = topics;
         this.producerConfig = new HashMap<>(kafkaConfig);
@@ -54,6 +58,7 @@ public class OutboxRelay {
         producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         this.newTopics = newTopics;
+        renderers.forEach(renderer -> this.renderers.put(renderer.topic(), renderer));
     }
 
     /** The identity of the relay's scheduled job, through which its rounds can be observed. */
@@ -81,14 +86,33 @@ public class OutboxRelay {
             return 0;
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<OutboxEvent> batch = OutboxEvent.lockOldest(config.batchSize());
+            List<OutboxEvent.Taken> batch = OutboxEvent.takeOldest(config.batchSize());
             if (batch.isEmpty()) {
                 return 0;
             }
-            publisher().publish(batch);
-            OutboxEvent.deleteAll(batch.stream().map(event -> event.id).toList());
+            publisher().publish(rendered(batch));
             return batch.size();
         });
+    }
+
+    /** The batch with each marked state replaced by the key's current state, read in this transaction. */
+    private List<OutboxEvent.Taken> rendered(List<OutboxEvent.Taken> batch) {
+        Map<String, Set<String>> marked = new HashMap<>();
+        batch.stream().filter(event -> event.payload() == null)
+                .forEach(event -> marked.computeIfAbsent(event.topic(), t -> new HashSet<>()).add(event.key()));
+        if (marked.isEmpty()) {
+            return batch;
+        }
+        Map<String, Map<String, String>> states = new HashMap<>();
+        marked.forEach((topic, keys) -> {
+            StateRenderer renderer = renderers.get(topic);
+            if (renderer == null) {
+                throw new IllegalStateException("No StateRenderer for " + topic + ", whose states are marked changed");
+            }
+            states.put(topic, renderer.render(keys));
+        });
+        return batch.stream().map(event -> event.payload() != null ? event : new OutboxEvent.Taken(event.id(),
+                event.topic(), event.key(), states.get(event.topic()).get(event.key()))).toList();
     }
 
     private OutboxPublisher publisher() {

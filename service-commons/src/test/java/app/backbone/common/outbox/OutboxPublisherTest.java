@@ -23,22 +23,22 @@ import org.junit.jupiter.api.Test;
 
 class OutboxPublisherTest {
 
-    private static final List<OutboxEvent> BATCH = List.of(
-            event("catalog.exercises", "bench-press", "{\"version\":2}"),
-            event("program.sessions", "member-7", "{\"sets\":5}"),
-            event("catalog.exercises", "squat", "{\"version\":1}"));
+    private static final List<OutboxEvent.Taken> BATCH = List.of(
+            new OutboxEvent.Taken(1, "catalog.exercises", "bench-press", "{\"version\":2}"),
+            new OutboxEvent.Taken(2, "program.sessions", "member-7", "{\"sets\":5}"),
+            new OutboxEvent.Taken(3, "catalog.exercises", "squat", null));
 
     @Test
-    void sendsEveryEventInOrderWithItsTopicAndKey() throws Exception {
+    void sendsEveryEventInOrderWithItsTopicAndKeyANullPayloadAsATombstone() throws Exception {
         MockProducer<String, String> producer = producer(true);
         new OutboxPublisher(producer, Duration.ofSeconds(5)).publish(BATCH);
 
         List<ProducerRecord<String, String>> sent = producer.history();
         assertEquals(BATCH.size(), sent.size());
         for (int i = 0; i < BATCH.size(); i++) {
-            assertEquals(BATCH.get(i).topic, sent.get(i).topic());
-            assertEquals(BATCH.get(i).messageKey, sent.get(i).key());
-            assertEquals(BATCH.get(i).payload, sent.get(i).value());
+            assertEquals(BATCH.get(i).topic(), sent.get(i).topic());
+            assertEquals(BATCH.get(i).key(), sent.get(i).key());
+            assertEquals(BATCH.get(i).payload(), sent.get(i).value());
         }
     }
 
@@ -109,13 +109,5 @@ class OutboxPublisherTest {
 
     private static MockProducer<String, String> producer(boolean autoComplete) {
         return new MockProducer<>(autoComplete, null, new StringSerializer(), new StringSerializer());
-    }
-
-    private static OutboxEvent event(String topic, String key, String payload) {
-        OutboxEvent event = new OutboxEvent();
-        event.topic = topic;
-        event.messageKey = key;
-        event.payload = payload;
-        return event;
     }
 }

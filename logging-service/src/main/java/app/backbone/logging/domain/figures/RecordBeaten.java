@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A record of one exercise that a session set: a value above the best of every session folded before it, whatever
- * their dates. The kilogram records announce their first value too (the exercise's first loaded session); most reps
- * at a load compares with the reps done before at that same load, so a load never lifted before beats nothing.
+ * A record of one exercise that a session beat: a value above the best of every session folded before it, whatever
+ * their dates. A first value beats nothing: the exercise's first loaded session sets its kilogram records without
+ * announcing them, and most reps at a load compares only with the reps done before at that same load.
  *
- * @param previous the value beaten; null for the first value of a kilogram record
+ * @param previous the value beaten
  * @param value the new value: kilograms, or reps for {@link Kind#MOST_REPS_AT_LOAD}
  * @param loadKg with {@link Kind#MOST_REPS_AT_LOAD}, the load the reps were done at ({@code 0.00} for unloaded
  *        sets, as {@link ExerciseRecords} keys them); null otherwise
@@ -50,7 +50,7 @@ public record RecordBeaten(String exerciseId, Kind kind, BigDecimal previous, Bi
     }
 
     private static void kg(String exerciseId, Kind kind, Best before, Best after, List<RecordBeaten> beaten) {
-        if (after != null && (before == null || after.kg().compareTo(before.kg()) > 0)) {
+        if (after != null && before != null && after.kg().compareTo(before.kg()) > 0) {
             beaten.add(new RecordBeaten(exerciseId, kind, before == null ? null : before.kg(), after.kg(), null));
         }
     }
