@@ -1,50 +1,108 @@
 package app.backbone.program.messaging;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import app.backbone.program.service.ProgressReadModel;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Learns members' progress from {@value ProgressTopics#MEMBER_PROGRESS} into the local read model, never from
- * logging-service's database. A record that cannot be read, or whose key does not name its tenant and member,
- * fails here and goes to the channel's dead-letter topic; a tombstone forgets the member.
+ * logging-service's database, a batch of records at a time in partition order: of each member the batch's last
+ * record counts (a tombstone forgets the member; a record after another of a higher revision is ignored), and the
+ * read model takes the batch in one transaction. A record
+ * that cannot be read, or whose key does not name its tenant and member, goes to {@value ProgressTopics#DEAD_LETTERS}
+ * with the reason in headers, and the batch goes on; offsets are committed once the batch is applied.
  */
 @ApplicationScoped
 public class ProgressConsumer {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    /** Header with why a record went to the dead-letter topic. */
+    public static final String REASON_HEADER = "dead-letter-reason";
+
+    private static final Duration DEAD_LETTER_ACK_TIMEOUT = Duration.ofSeconds(30);
+
     private final ObjectReader reader;
     private final ProgressReadModel readModel;
+    private final MutinyEmitter<String> deadLetters;
 
-    public ProgressConsumer(ObjectMapper mapper, ProgressReadModel readModel) {
+    public ProgressConsumer(ObjectMapper mapper, ProgressReadModel readModel,
+            @Channel(ProgressTopics.DEAD_LETTERS) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+            MutinyEmitter<String> deadLetters) {
         this.reader = mapper.readerFor(MemberProgress.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.readModel = readModel;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming(ProgressTopics.MEMBER_PROGRESS)
-    public void onProgress(ConsumerRecord<String, String> record) {
-        String[] key = key(record.key());
-        if (record.value() == null) {
-            readModel.forget(key[0], key[1]);
-            return;
+    @Blocking(ordered = true)
+    public CompletionStage<Void> onProgress(KafkaRecordBatch<String, String> batch) {
+        Map<List<String>, ProgressReadModel.Learned> latest = new LinkedHashMap<>();
+        List<Uni<Void>> dead = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                String[] key = key(record.getKey());
+                List<String> member = List.of(key[0], key[1]);
+                if (record.getPayload() == null) {
+                    latest.put(member, new ProgressReadModel.Learned(key[0], key[1], null, null));
+                    continue;
+                }
+                MemberProgress progress = read(record.getPayload());
+                if (!progress.tenantId().equals(key[0]) || !progress.memberId().equals(key[1])) {
+                    throw new IllegalArgumentException("The key " + record.getKey() + " does not name the record's "
+                            + "member " + progress.tenantId() + "/" + progress.memberId());
+                }
+                latest.merge(member, new ProgressReadModel.Learned(key[0], key[1], progress, record.getPayload()),
+                        (earlier, later) -> earlier.progress() != null
+                                && earlier.progress().revision() > progress.revision() ? earlier : later);
+            } catch (IllegalArgumentException e) {
+                dead.add(deadLetter(record, e.getMessage()));
+            }
         }
-        MemberProgress progress = read(record.value());
-        if (!progress.tenantId().equals(key[0]) || !progress.memberId().equals(key[1])) {
-            throw new IllegalArgumentException("The key " + record.key() + " does not name the record's member "
-                    + progress.tenantId() + "/" + progress.memberId());
+        if (!dead.isEmpty()) {
+            Uni.join().all(dead).andFailFast().await().atMost(DEAD_LETTER_ACK_TIMEOUT);
         }
-        readModel.apply(progress, record.value());
+        readModel.applyAll(List.copyOf(latest.values()));
+        return batch.ack();
+    }
+
+    private Uni<Void> deadLetter(KafkaRecord<String, String> record, String reason) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(REASON_HEADER, String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", record.getTopic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-partition", String.valueOf(record.getPartition()).getBytes(StandardCharsets.UTF_8));
+        record.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(incoming -> headers.add(
+                "dead-letter-offset", String.valueOf(incoming.getOffset()).getBytes(StandardCharsets.UTF_8)));
+        String payload = record.getPayload() == null ? "" : record.getPayload();
+        return deadLetters.sendMessage(Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(record.getKey()).withHeaders(headers).build()));
     }
 
     private static String[] key(String key) {

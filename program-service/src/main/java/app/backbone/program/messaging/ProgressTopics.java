@@ -19,6 +19,9 @@ public class ProgressTopics {
     /** Members' current progress; key = tenantId + "/" + memberId; value = {@link MemberProgress}. */
     public static final String MEMBER_PROGRESS = "training.member-progress";
 
+    /** Records of {@link #MEMBER_PROGRESS} that could not be used, as they came, with why in headers. */
+    public static final String DEAD_LETTERS = "training.member-progress.program-service.dlq";
+
     @Produces
     @Singleton
     NewTopic memberProgress(ProgramConfig config) {

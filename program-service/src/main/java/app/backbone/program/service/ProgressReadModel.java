@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -18,9 +20,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**
- * Keeps each member's newest progress: a record is stored with one conditional upsert in which a higher revision
+ * Keeps each member's newest progress: a record is stored with a conditional upsert in which a higher revision
  * replaces the stored one and a lower or equal one changes nothing; a tombstone (the member's data erased) removes
- * it. A database failure is retried until it succeeds, the record not acknowledged meanwhile.
+ * it. A batch of records is applied in one transaction; a database failure is retried until it succeeds, the batch
+ * not acknowledged meanwhile.
  */
 @ApplicationScoped
 public class ProgressReadModel {
@@ -43,40 +46,46 @@ public class ProgressReadModel {
     }
 
     /**
-     * Stores the progress unless a newer or equal revision is held.
-     *
-     * @param json the record as published, stored as it is
-     * @return whether it changed the read model
+     * What was learned of one member: their newest progress and the record as published, or nulls for a tombstone
+     * (the member's data erased).
+     */
+    public record Learned(String tenantId, String memberId, MemberProgress progress, String json) {
+    }
+
+    /**
+     * Applies what was learned, in one transaction: each progress is stored unless a newer or equal revision is
+     * held, each tombstone forgets its member. At most one entry per member.
      */
     @Retry(maxRetries = -1, delay = 200, jitter = 100, maxDuration = 3650, durationUnit = ChronoUnit.DAYS)
     @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
-    public boolean apply(MemberProgress progress, String json) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                upsert.setString(1, progress.tenantId());
-                upsert.setString(2, progress.memberId());
-                upsert.setLong(3, progress.revision());
-                upsert.setTimestamp(4, Timestamp.from(progress.computedAt()));
-                upsert.setString(5, json);
-                upsert.setTimestamp(6, Timestamp.from(clock.instant()));
-                return upsert.executeUpdate() == 1;
-            }
-        });
-    }
-
-    /** Forgets the member's progress, as a tombstone on the topic asks. */
-    @Retry(maxRetries = -1, delay = 200, jitter = 100, maxDuration = 3650, durationUnit = ChronoUnit.DAYS)
-    @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
-    public void forget(String tenant, String member) {
+    public void applyAll(List<Learned> learned) {
+        if (learned.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = dataSource.getConnection();
+                 PreparedStatement upsert = connection.prepareStatement(UPSERT);
                  PreparedStatement delete = connection.prepareStatement(DELETE)) {
-                delete.setString(1, tenant);
-                delete.setString(2, member);
-                delete.executeUpdate();
+                for (Learned member : learned) {
+                    if (member.progress() == null) {
+                        delete.setString(1, member.tenantId());
+                        delete.setString(2, member.memberId());
+                        delete.addBatch();
+                        continue;
+                    }
+                    upsert.setString(1, member.tenantId());
+                    upsert.setString(2, member.memberId());
+                    upsert.setLong(3, member.progress().revision());
+                    upsert.setTimestamp(4, Timestamp.from(member.progress().computedAt()));
+                    upsert.setString(5, member.json());
+                    upsert.setTimestamp(6, Timestamp.from(now));
+                    upsert.addBatch();
+                }
+                delete.executeBatch();
+                upsert.executeBatch();
             } catch (SQLException e) {
-                throw new IllegalStateException("Could not forget the progress of " + member, e);
+                throw new IllegalStateException("Could not store members' progress", e);
             }
         });
     }
