@@ -1,18 +1,16 @@
 package app.backbone.logging.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
+import app.backbone.common.messaging.DeadLetters;
 import app.backbone.logging.config.LoggingConfig;
 import app.backbone.logging.service.SessionStore;
 import io.smallrye.mutiny.Uni;
@@ -20,8 +18,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Ingests {@value SessionTopics#COMPLETED} in batches, in partition order (so in order per member). Records that
@@ -32,9 +28,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  */
 @ApplicationScoped
 public class SessionConsumer {
-
-    /** Header with why a record was rejected. */
-    public static final String REASON_HEADER = "dead-letter-reason";
 
     private final SessionValidator validator;
     private final SessionStore store;
@@ -71,14 +64,6 @@ public class SessionConsumer {
     }
 
     private Uni<Void> reject(KafkaRecord<String, String> record, String reason) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", record.getTopic().getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-partition", String.valueOf(record.getPartition()).getBytes(StandardCharsets.UTF_8));
-        record.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(incoming -> headers.add(
-                "dead-letter-offset", String.valueOf(incoming.getOffset()).getBytes(StandardCharsets.UTF_8)));
-        String payload = record.getPayload() == null ? "" : record.getPayload();
-        return rejected.sendMessage(Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(record.getKey()).withHeaders(headers).build()));
+        return rejected.sendMessage(DeadLetters.of(record, reason));
     }
 }

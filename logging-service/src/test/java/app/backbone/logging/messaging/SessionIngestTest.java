@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import app.backbone.common.messaging.DeadLetters;
 import app.backbone.logging.domain.TrainingSession;
 import app.backbone.testsupport.RetryMetrics;
 import app.backbone.testsupport.TableOutage;
@@ -145,7 +146,7 @@ class SessionIngestTest {
 
     private static List<String> rejects(List<ConsumerRecord<String, String>> records, String member) {
         return records.stream().filter(r -> member.equals(r.key()))
-                .map(r -> new String(r.headers().lastHeader(SessionConsumer.REASON_HEADER).value(),
+                .map(r -> new String(r.headers().lastHeader(DeadLetters.REASON_HEADER).value(),
                         StandardCharsets.UTF_8))
                 .toList();
     }

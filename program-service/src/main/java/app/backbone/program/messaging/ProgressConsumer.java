@@ -1,7 +1,6 @@
 package app.backbone.program.messaging;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,24 +11,21 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import app.backbone.common.messaging.DeadLetters;
 import app.backbone.program.service.ProgressReadModel;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Learns members' progress from {@value ProgressTopics#MEMBER_PROGRESS} into the local read model, never from
@@ -43,9 +39,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 public class ProgressConsumer {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
-    /** Header with why a record went to the dead-letter topic. */
-    public static final String REASON_HEADER = "dead-letter-reason";
 
     private static final Duration DEAD_LETTER_ACK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -94,15 +87,7 @@ public class ProgressConsumer {
     }
 
     private Uni<Void> deadLetter(KafkaRecord<String, String> record, String reason) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(REASON_HEADER, String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", record.getTopic().getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-partition", String.valueOf(record.getPartition()).getBytes(StandardCharsets.UTF_8));
-        record.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(incoming -> headers.add(
-                "dead-letter-offset", String.valueOf(incoming.getOffset()).getBytes(StandardCharsets.UTF_8)));
-        String payload = record.getPayload() == null ? "" : record.getPayload();
-        return deadLetters.sendMessage(Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(record.getKey()).withHeaders(headers).build()));
+        return deadLetters.sendMessage(DeadLetters.of(record, reason));
     }
 
     private static String[] key(String key) {
