@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import app.backbone.embedded.JwtKeys;
@@ -17,8 +20,9 @@ import app.backbone.localstack.bench.BenchSuite;
 import app.backbone.localstack.bench.ClosedLoopLoad;
 
 /**
- * The {@code ./backbone} command: {@code up} runs the local stack, {@code token} mints a bearer token, {@code bench}
- * runs the benchmark suite and {@code bench-rest} loads one endpoint of a running stack.
+ * The {@code ./backbone} command: {@code up} runs the local stack, {@code token} mints a bearer token, {@code import}
+ * imports a member's history into a running stack, {@code bench} runs the benchmark suite and {@code bench-rest}
+ * loads one endpoint of a running stack.
  */
 public final class Backbone {
 
@@ -26,6 +30,11 @@ public final class Backbone {
             Usage: ./backbone [up]                       run the whole platform until Ctrl-C
                    ./backbone token --tenant ID [--roles r1,r2] [--ttl 8h]
                                                          print a token signed with the local key pair
+                   ./backbone import FILE --member ID --source strong|hevy|backbone [--time-zone Europe/Berlin]
+                                     [--weight-unit kg|lb] [--dry-run] [--skip-unmapped]
+                                                         import a member's history from a Strong or Hevy CSV
+                                                         export into the running stack (demo tenant), with a
+                                                         progress bar, then print its summary
             """ + BenchOptions.USAGE + """
                    ./backbone bench-rest PATH [--port 8081] [--clients 50] [--seconds 30] [--body JSON]
                                                          GET PATH (POST the JSON body if given) on a running
@@ -45,6 +54,7 @@ public final class Backbone {
             switch (command) {
                 case "up" -> up(settings);
                 case "token" -> System.out.println(token(settings, options));
+                case "import" -> System.exit(importHistory(settings, options));
                 case "bench" -> BenchSuite.run(Path.of(""), System.getenv(), options, System.out);
                 case "bench-rest" -> benchRest(settings, options);
                 case "help", "--help", "-h" -> System.out.println(USAGE);
@@ -99,6 +109,57 @@ public final class Backbone {
         }
         JwtKeys keys = JwtKeys.loadOrCreate(settings.jwtDir());
         return new TokenMinter(keys.privateKey(), TokenMinter.DEFAULT_ISSUER).mint(tenant, roles, ttl);
+    }
+
+    private static int importHistory(StackSettings settings, List<String> options) throws Exception {
+        if (options.isEmpty() || options.get(0).startsWith("--")) {
+            throw new IllegalArgumentException("import needs a file.\n" + USAGE);
+        }
+        Path file = Path.of(options.get(0));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("No file " + file.toAbsolutePath() + ".");
+        }
+        String member = null;
+        Map<String, String> query = new LinkedHashMap<>();
+        for (int i = 1; i < options.size(); i++) {
+            String option = options.get(i);
+            switch (option) {
+                case "--dry-run" -> query.put("dryRun", "true");
+                case "--skip-unmapped" -> query.put("unmapped", "SKIP");
+                case "--member", "--source", "--time-zone", "--weight-unit" -> {
+                    if (i + 1 >= options.size()) {
+                        throw new IllegalArgumentException("Option " + option + " needs a value.\n" + USAGE);
+                    }
+                    String value = options.get(++i);
+                    switch (option) {
+                        case "--member" -> member = value;
+                        case "--source" -> query.put("source", value.toUpperCase(Locale.ROOT));
+                        case "--time-zone" -> query.put("timeZone", value);
+                        default -> query.put("weightUnit", value.toUpperCase(Locale.ROOT));
+                    }
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + option + ".\n" + USAGE);
+            }
+        }
+        if (member == null || !query.containsKey("source")) {
+            throw new IllegalArgumentException("import needs --member and --source.\n" + USAGE);
+        }
+        if (!Files.isRegularFile(settings.demoTokenFile())) {
+            throw new IllegalStateException("No running stack found (no " + settings.demoTokenFile()
+                    + "): start it with ./backbone up.");
+        }
+        int port = settings.services().stream().filter(s -> s.name().equals("logging-service")).findFirst()
+                .orElseThrow().port();
+        HistoryImport.Outcome outcome;
+        try {
+            outcome = new HistoryImport(URI.create("http://127.0.0.1:" + port), Files.readString(
+                    settings.demoTokenFile()).trim(), System.out).run(file, member, query);
+        } catch (java.net.ConnectException e) {
+            throw new IllegalStateException("logging-service does not answer on port " + port
+                    + ": is ./backbone up running?");
+        }
+        System.out.println(HistoryImport.summary(outcome));
+        return outcome.done() ? 0 : 1;
     }
 
     private static void benchRest(StackSettings settings, List<String> options) throws Exception {

@@ -46,8 +46,14 @@ public final class TestEvents {
         return "{\"seconds\":%d,\"toFailure\":false,\"warmup\":false}".formatted(seconds);
     }
 
-    /** The full state of a global exercise as catalog-service publishes it. */
+    /** The full state of a global exercise as catalog-service publishes it, named by its id. */
     public static String exerciseChanged(String id, long version, String category, String pattern,
+            List<String> primary, List<String> secondary) {
+        return exerciseChanged(id, id, version, category, pattern, primary, secondary);
+    }
+
+    /** The full state of a global exercise as catalog-service publishes it. */
+    public static String exerciseChanged(String id, String name, long version, String category, String pattern,
             List<String> primary, List<String> secondary) {
         return """
                 {"eventId":"%s","schemaVersion":1,"occurredAt":"2026-11-01T00:00:00Z","exerciseId":"%s",
@@ -55,7 +61,7 @@ public final class TestEvents {
                  "category":"%s","movementPattern":"%s","primaryMuscles":[%s],"secondaryMuscles":[%s],
                  "equipment":["BARBELL"],"laterality":"BILATERAL","measure":"REPS","loadable":true,
                  "contraindications":[],"cues":[],"mediaUrls":[]}
-                """.formatted(UUID.randomUUID(), id, version, id, category, pattern, quoted(primary),
+                """.formatted(UUID.randomUUID(), id, version, name, category, pattern, quoted(primary),
                 quoted(secondary));
     }
 

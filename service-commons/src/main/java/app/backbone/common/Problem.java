@@ -19,7 +19,15 @@ public record Problem(String type, String title, int status, String detail, List
     /** The media type of problem documents. */
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** One invalid field: its JSON path or parameter name, and why it was refused. */
-    public record FieldError(String field, String message) {
+    /**
+     * One invalid field: its JSON path, parameter or column name, why it was refused, and for an uploaded file the
+     * line it is on (1 = the first line).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String message, Long line) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package app.backbone.common;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A failure the caller can act on, answered as a problem document with the given status. */
 public class ProblemException extends RuntimeException {
@@ -9,6 +11,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
 
     public ProblemException(int status, String type, String title, String detail) {
         this(status, type, title, detail, null);
@@ -74,9 +77,20 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(503, ProblemTypes.HTTP, title, detail);
     }
 
-    /** The problem document this exception is answered with. */
+    /** Adds an RFC 9457 extension member to the answer, e.g. the items a refusal lists; returns this. */
+    public ProblemException with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    /** The problem document this exception is answered with, without its extension members. */
     public Problem toProblem() {
         return new Problem(type, title, status, getMessage(), errors);
+    }
+
+    /** The extension members added with {@link #with}, in the order added. */
+    public Map<String, Object> extensions() {
+        return new LinkedHashMap<>(extensions);
     }
 
     public int status() {

@@ -2,7 +2,9 @@ package app.backbone.common;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -34,7 +36,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return answer(e.toProblem());
+        Problem problem = e.toProblem();
+        if (e.extensions().isEmpty()) {
+            return answer(problem);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.type());
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.detail());
+        if (problem.errors() != null) {
+            body.put("errors", problem.errors());
+        }
+        e.extensions().forEach(body::putIfAbsent);
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,8 @@
 package app.backbone.common;
 
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -11,14 +14,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Refuses with a problem document the requests no endpoint can serve: a body over
- * {@code quarkus.http.limits.max-body-size} (413), and a path or query holding a NUL character (400: no id, name
- * or filter has one, and PostgreSQL cannot compare text with it).
+ * {@code backbone.http.max-body-size} (413; by default {@code quarkus.http.limits.max-body-size}), and a path or
+ * query holding a NUL character (400: no id, name or filter has one, and PostgreSQL cannot compare text with it).
+ * <p>
+ * Uploads, the {@code POST}s to paths matching {@code backbone.http.upload-paths}, may be up to
+ * {@code backbone.http.max-upload-size} instead and are left to their endpoint to read as a stream (which must enforce
+ * that limit itself): only a length announced over it is refused here. {@code quarkus.http.limits.max-body-size} must
+ * then be above the upload limit.
  * <p>
  * A body announced over the limit is refused before it is read. A body sent chunked is read here up to the limit;
  * past it the answer goes out at once and the rest of the body is read and dropped, up to
@@ -35,27 +44,43 @@ public class RequestGuards {
     static final int DRAIN_FACTOR = 16;
 
     private final long maxBytes;
+    private final long maxUploadBytes;
+    private final Optional<Pattern> uploadPaths;
     private final String tooLarge;
+    private final String uploadTooLarge;
     private final String nulCharacter;
 
-    public RequestGuards(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+    public RequestGuards(@ConfigProperty(name = "backbone.http.max-body-size",
+            defaultValue = "${quarkus.http.limits.max-body-size}") MemorySize maxBodySize,
+            @ConfigProperty(name = "backbone.http.max-upload-size", defaultValue = "32M") MemorySize maxUploadSize,
+            @ConfigProperty(name = "backbone.http.upload-paths") Optional<Pattern> uploadPaths,
             ObjectMapper mapper) throws JsonProcessingException {
         this.maxBytes = maxBodySize.asLongValue();
-        this.tooLarge = mapper.writeValueAsString(new Problem(ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
-                413, "Request bodies are limited to " + maxBytes + " bytes.", null));
+        this.maxUploadBytes = maxUploadSize.asLongValue();
+        this.uploadPaths = uploadPaths;
+        this.tooLarge = tooLarge(mapper, maxBytes);
+        this.uploadTooLarge = tooLarge(mapper, maxUploadBytes);
         this.nulCharacter = mapper.writeValueAsString(new Problem(ProblemTypes.VALIDATION, "Invalid request", 400,
                 "The path or query holds a NUL character (%00).", null));
+    }
+
+    private static String tooLarge(ObjectMapper mapper, long bytes) throws JsonProcessingException {
+        return mapper.writeValueAsString(new Problem(ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large", 413,
+                "Request bodies are limited to " + bytes + " bytes.", null));
     }
 
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(context -> {
             HttpServerRequest request = context.request();
             String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && announcedTooMuch(length)) {
+            boolean upload = isUpload(request);
+            if (length != null && announcedMoreThan(length, upload ? maxUploadBytes : maxBytes)) {
                 context.response().putHeader(HttpHeaders.CONNECTION, "close");
-                refuse(context, 413, tooLarge);
+                refuse(context, 413, upload ? uploadTooLarge : tooLarge);
             } else if (request.uri().contains("%00")) {
                 refuse(context, 400, nulCharacter);
+            } else if (upload) {
+                context.next();
             } else if (length == null && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
                 readChunked(context);
             } else {
@@ -91,9 +116,14 @@ public class RequestGuards {
         context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(problem);
     }
 
-    private boolean announcedTooMuch(String length) {
+    private boolean isUpload(HttpServerRequest request) {
+        return request.method() == HttpMethod.POST
+                && uploadPaths.map(p -> p.matcher(request.path()).matches()).orElse(false);
+    }
+
+    private static boolean announcedMoreThan(String length, long limit) {
         try {
-            return Long.parseLong(length.trim()) > maxBytes;
+            return Long.parseLong(length.trim()) > limit;
         } catch (NumberFormatException e) {
             return false;
         }

@@ -25,15 +25,16 @@ public record BenchOptions(int events, int members, Duration freshness, int rate
         Duration restMeasured, int clients, int starts, Set<Part> parts, Path output) {
 
     /** The parts of the suite. */
-    public enum Part { INGEST, FRESHNESS, REST, START, NEXT_SESSION }
+    public enum Part { INGEST, FRESHNESS, REST, START, NEXT_SESSION, IMPORT }
 
     /** The usage lines of {@code ./backbone bench}. */
     public static final String USAGE = """
                    ./backbone bench [--quick] [--events 100000] [--seconds 20] [--output BENCHMARKS.md]
-                                    [--only ingest,freshness,rest,start,next-session]
+                                    [--only ingest,freshness,rest,start,next-session,import]
                                                          start a stack of its own on free ports, measure ingest,
                                                          freshness, REST latency, start time and memory and
-                                                         next-session freshness, print the figures and write
+                                                         next-session freshness and a history import, print
+                                                         the figures and write
                                                          them to BENCHMARKS.md; --quick
                                                          takes about 4 minutes instead of about 10
             """;
@@ -87,7 +88,8 @@ public record BenchOptions(int events, int members, Duration freshness, int rate
                 parts.add(Part.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
-                        "--only takes ingest, freshness, rest, start and next-session, not '" + name + "'", e);
+                        "--only takes ingest, freshness, rest, start, next-session and import, not '" + name + "'",
+                        e);
             }
         }
         return parts;

@@ -36,10 +36,11 @@ import app.backbone.localstack.bench.Figure.Unit;
 /**
  * {@code ./backbone bench}: starts a stack of its own on free ports, measures (a) logging-service's ingest beside
  * raw Kafka and JDBC ceilings, (b) publish-to-visible freshness, (c) REST latency under closed-loop load, (d)
- * each service's start time and resident memory and (e) report-to-updated-load freshness of the next session,
+ * each service's start time and resident memory, (e) report-to-updated-load freshness of the next session and (f)
+ * the time a five-year history file takes to import,
  * printing each figure as it is measured, then prints the table and writes it to {@code BENCHMARKS.md}. Each part
  * is a class of its own ({@link Ingest}, {@link Freshness}, {@link RestLatency}, {@link StartAndMemory},
- * {@link NextSessionFreshness}); this one runs them on the stack it starts and stops.
+ * {@link NextSessionFreshness}, {@link HistoryImportTime}); this one runs them on the stack it starts and stops.
  */
 public final class BenchSuite {
 
@@ -176,6 +177,7 @@ public final class BenchSuite {
             part(bench, Part.FRESHNESS, "b", new Freshness(bench)::measure);
             part(bench, Part.REST, "c", new RestLatency(bench)::measure);
             part(bench, Part.NEXT_SESSION, "e", new NextSessionFreshness(bench)::measure);
+            part(bench, Part.IMPORT, "f", new HistoryImportTime(bench)::measure);
             sampler.close();
             part(bench, Part.START, "d", startAndMemory::measureStartTimes);
             startAndMemory.addMemoryFigures(sampler, load);

@@ -1,6 +1,8 @@
 package app.backbone.logging.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -22,6 +24,32 @@ public interface LoggingConfig {
 
     /** How the {@code training.insights} topic is created when it does not exist. */
     Topic insightsTopic();
+
+    /** How member history imports run. */
+    Imports imports();
+
+    /** Settings of history imports. */
+    interface Imports {
+
+        /** Where uploaded files wait while they are imported; the JVM's temporary directory if absent. */
+        Optional<Path> spoolDirectory();
+
+        /** How many imports one instance runs at once; more wait their turn. */
+        @WithDefault("2")
+        int concurrency();
+
+        /** How many sessions an import stores per transaction. */
+        @WithDefault("100")
+        int batchSessions();
+
+        /** How many unreadable values an import lists (all are counted). */
+        @WithDefault("100")
+        int maxErrors();
+
+        /** How long a running import may go without progress before it is reported failed (its instance stopped). */
+        @WithDefault("PT2M")
+        Duration staleAfter();
+    }
 
     /** A topic's settings at creation. */
     interface Topic {

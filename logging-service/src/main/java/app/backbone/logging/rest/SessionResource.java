@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -26,18 +27,50 @@ import app.backbone.common.PageParams;
 import app.backbone.common.ProblemException;
 import app.backbone.common.Roles;
 import app.backbone.logging.domain.TrainingSession;
+import app.backbone.logging.service.ExportService;
 
-/** Reads the completed sessions of the caller's tenant's members. */
+/** Reads and exports the completed sessions of the caller's tenant's members. */
 @Path("/members/{memberId}/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.TRAINER, Roles.INTEGRATION})
 @Tag(name = "Sessions")
 public class SessionResource {
 
-    private final CallerTenant tenant;
+    /** The media type of the NDJSON export. */
+    public static final String NDJSON = "application/x-ndjson";
 
-    public SessionResource(CallerTenant tenant) {
+    private final CallerTenant tenant;
+    private final ExportService export;
+
+    public SessionResource(CallerTenant tenant, ExportService export) {
         this.tenant = tenant;
+        this.export = export;
+    }
+
+    @GET
+    @Path("export")
+    @Produces(ImportResource.CSV)
+    @Operation(summary = "Every stored session of the member as CSV, one row per set, oldest first",
+            description = "Columns: session_id, completed_at (ISO-8601 UTC), program_id, exercise_index (1-based), "
+                    + "exercise_id, prescribed_sets, prescribed_reps_min, prescribed_reps_max, set_index (1-based), "
+                    + "reps, load_kg, rir, to_failure, seconds, warmup; an empty cell is no value. Streamed; "
+                    + "importable with source=BACKBONE.")
+    public StreamingOutput exportCsv(
+            @PathParam("memberId") @Pattern(regexp = MemberIds.PATTERN, message = MemberIds.MESSAGE) String memberId) {
+        String tenantId = tenant.id();
+        return out -> export.csv(tenantId, memberId, out);
+    }
+
+    @GET
+    @Path("export")
+    @Produces(NDJSON)
+    @Operation(summary = "Every stored session of the member as NDJSON, oldest first",
+            description = "One completed-session document (the training.sessions.completed schema) a line; "
+                    + "occurredAt is when logging-service received the session. Streamed.")
+    public StreamingOutput exportNdjson(
+            @PathParam("memberId") @Pattern(regexp = MemberIds.PATTERN, message = MemberIds.MESSAGE) String memberId) {
+        String tenantId = tenant.id();
+        return out -> export.ndjson(tenantId, memberId, out);
     }
 
     @GET

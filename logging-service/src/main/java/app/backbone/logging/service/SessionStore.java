@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,8 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
  * Stores accepted sessions, folds them into the figures and publishes what they changed ({@link ProgressStore}: each
  * member's progress, and the records and deloads the sessions brought), in one transaction per batch with JDBC
  * batching: each event id is recorded once, so a redelivered event changes nothing, and a session already stored
- * under its tenant and session id is neither stored, counted nor announced again. A failed batch is tried again,
+ * under its tenant and session id is neither stored, counted nor announced again. Imported sessions take the same
+ * path ({@link #storeImported}) but announce nothing. A failed batch is tried again,
  * each time in a transaction of its own: 8 attempts in all, 500 ms apart at first, doubling to 8 s.
  */
 @ApplicationScoped
@@ -72,20 +74,58 @@ public class SessionStore {
     @Retry(maxRetries = 7, delay = 500, jitter = 0, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 8, maxDelayUnit = ChronoUnit.SECONDS)
     public void store(List<SessionCompleted> events) {
+        storeAll(events, true);
+    }
+
+    /**
+     * Stores imported sessions as live ones are stored, except that they announce no records or deloads (they set
+     * the baseline); throws only once the last attempt failed.
+     *
+     * @return how many of the sessions were stored, the others being stored already
+     */
+    @Retry(maxRetries = 7, delay = 500, jitter = 0, maxDuration = 0)
+    @ExponentialBackoff(maxDelay = 8, maxDelayUnit = ChronoUnit.SECONDS)
+    public int storeImported(List<SessionCompleted> events) {
+        return storeAll(events, false);
+    }
+
+    /** Of the tenant's session ids, those already stored. */
+    public Set<String> stored(String tenant, Collection<String> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Set.of();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            Set<String> found = new HashSet<>();
+            try (PreparedStatement stored = connection.prepareStatement(STORED_SESSIONS)) {
+                stored.setArray(1, connection.createArrayOf("text", sessionIds.stream().map(id -> tenant).toArray()));
+                stored.setArray(2, connection.createArrayOf("text", sessionIds.toArray()));
+                try (ResultSet rs = stored.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(2));
+                    }
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read stored sessions", e);
+        }
+    }
+
+    private int storeAll(List<SessionCompleted> events, boolean live) {
         if (events.isEmpty()) {
-            return;
+            return 0;
         }
         Map<UUID, SessionCompleted> byId = new LinkedHashMap<>();
         events.forEach(event -> byId.putIfAbsent(event.eventId(), event));
         try {
-            QuarkusTransaction.requiringNew().run(() -> storeUnseen(byId));
+            return QuarkusTransaction.requiringNew().call(() -> storeUnseen(byId, live));
         } catch (RuntimeException e) {
             LOG.warnf("Storing %d sessions failed: %s", byId.size(), e.getMessage());
             throw e;
         }
     }
 
-    private void storeUnseen(Map<UUID, SessionCompleted> byId) {
+    private int storeUnseen(Map<UUID, SessionCompleted> byId, boolean live) {
         try (Connection connection = dataSource.getConnection()) {
             Instant now = clock.instant();
             Set<UUID> fresh = claim(connection, byId.keySet(), now);
@@ -95,7 +135,8 @@ public class SessionStore {
             List<FigureStore.MemberSession> sessions = unseen.stream().map(e -> new FigureStore.MemberSession(
                     e.tenantId(), e.memberId(), LoggedSessions.of(e))).toList();
             figures.add(connection, sessions);
-            progress.add(connection, sessions, now, true);
+            progress.add(connection, sessions, now, live);
+            return unseen.size();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store sessions", e);
         }
