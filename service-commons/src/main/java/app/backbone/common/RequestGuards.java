@@ -50,12 +50,12 @@ public class RequestGuards {
     private final String uploadTooLarge;
     private final String nulCharacter;
 
-    public RequestGuards(@ConfigProperty(name = "backbone.http.max-body-size",
-            defaultValue = "${quarkus.http.limits.max-body-size}") MemorySize maxBodySize,
+    public RequestGuards(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize quarkusLimit,
+            @ConfigProperty(name = "backbone.http.max-body-size") Optional<MemorySize> maxBodySize,
             @ConfigProperty(name = "backbone.http.max-upload-size", defaultValue = "32M") MemorySize maxUploadSize,
             @ConfigProperty(name = "backbone.http.upload-paths") Optional<Pattern> uploadPaths,
             ObjectMapper mapper) throws JsonProcessingException {
-        this.maxBytes = maxBodySize.asLongValue();
+        this.maxBytes = maxBodySize.orElse(quarkusLimit).asLongValue();
         this.maxUploadBytes = maxUploadSize.asLongValue();
         this.uploadPaths = uploadPaths;
         this.tooLarge = tooLarge(mapper, maxBytes);
