@@ -1,6 +1,7 @@
 package app.backbone.logging.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -23,6 +24,9 @@ public interface LoggingConfig {
     /** How the {@code training.insights} topic is created when it does not exist. */
     Topic insightsTopic();
 
+    /** Members' erasures. */
+    Erasure erasure();
+
     /** A topic's settings at creation. */
     interface Topic {
 
@@ -31,5 +35,37 @@ public interface LoggingConfig {
 
         @WithDefault("1")
         short replicationFactor();
+    }
+
+    /** How members' data is erased. */
+    interface Erasure {
+
+        /**
+         * The secret the audit's member hashes are keyed with (HMAC-SHA256 of {@code tenantId/memberId}); required
+         * in the prod profile ({@code BACKBONE_LOGGING_ERASURE_SALT}). Changing it makes earlier erasures unknown to
+         * the status endpoint and the late-event check.
+         */
+        String salt();
+
+        /** The services that erase a member's data and confirm, this one included; a new service is added here. */
+        @WithDefault("logging-service,program-service")
+        List<String> services();
+
+        /** How the erasure topics are created when they do not exist. */
+        Topics topics();
+
+        /** The erasure topics' settings at creation. */
+        interface Topics {
+
+            @WithDefault("4")
+            int partitions();
+
+            @WithDefault("1")
+            short replicationFactor();
+
+            /** How long the topics keep a record: they name the erased member. */
+            @WithDefault("P7D")
+            Duration retention();
+        }
     }
 }
