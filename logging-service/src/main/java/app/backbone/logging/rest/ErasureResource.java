@@ -27,7 +27,7 @@ import app.backbone.logging.service.Member;
 import app.backbone.logging.service.MemberErasures;
 
 /** Erases a member's data across the platform, and tells how far it got. */
-@Path("/members/{memberId}")
+@Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Erasure")
 public class ErasureResource {
@@ -43,6 +43,7 @@ public class ErasureResource {
     }
 
     @DELETE
+    @Path("/members/{memberId}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Erase the member's data in every service",
             description = "Answers 202 with the erasure's status and its Location once this service has erased its "
@@ -59,7 +60,7 @@ public class ErasureResource {
     }
 
     @GET
-    @Path("/erasure")
+    @Path("/members/{memberId}/erasure")
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "The member's latest erasure: each service's state, and DONE once all have confirmed")
     public ErasureResponse status(
