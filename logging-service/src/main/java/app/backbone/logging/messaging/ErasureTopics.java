@@ -37,24 +37,27 @@ public class ErasureTopics {
     @Produces
     @Singleton
     NewTopic requested(LoggingConfig config) {
-        return topic(REQUESTED, config);
+        return retained(new NewTopic(REQUESTED, config.erasure().topics().partitions(),
+                config.erasure().topics().replicationFactor()), config);
     }
 
     @Produces
     @Singleton
     NewTopic confirmed(LoggingConfig config) {
-        return topic(CONFIRMED, config);
+        return retained(new NewTopic(CONFIRMED, config.erasure().topics().partitions(),
+                config.erasure().topics().replicationFactor()), config);
     }
 
     @Produces
     @Singleton
     NewTopic erased(LoggingConfig config) {
-        return topic(ERASED, config);
+        return retained(new NewTopic(ERASED, config.erasure().topics().partitions(),
+                config.erasure().topics().replicationFactor()), config);
     }
 
-    private static NewTopic topic(String name, LoggingConfig config) {
-        LoggingConfig.Erasure.Topics topics = config.erasure().topics();
-        return new NewTopic(name, topics.partitions(), topics.replicationFactor())
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topics.retention().toMillis())));
+    /** The topic, keeping records for the configured time only. */
+    private static NewTopic retained(NewTopic topic, LoggingConfig config) {
+        return topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG,
+                String.valueOf(config.erasure().topics().retention().toMillis())));
     }
 }

@@ -34,18 +34,20 @@ public class ErasureTopics {
     @Produces
     @Singleton
     NewTopic requested(ProgramConfig config) {
-        return topic(REQUESTED, config);
+        return retained(new NewTopic(REQUESTED, config.erasureTopics().partitions(),
+                config.erasureTopics().replicationFactor()), config);
     }
 
     @Produces
     @Singleton
     NewTopic confirmed(ProgramConfig config) {
-        return topic(CONFIRMED, config);
+        return retained(new NewTopic(CONFIRMED, config.erasureTopics().partitions(),
+                config.erasureTopics().replicationFactor()), config);
     }
 
-    private static NewTopic topic(String name, ProgramConfig config) {
-        ProgramConfig.ErasureTopics topics = config.erasureTopics();
-        return new NewTopic(name, topics.partitions(), topics.replicationFactor())
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topics.retention().toMillis())));
+    /** The topic, keeping records for the configured time only. */
+    private static NewTopic retained(NewTopic topic, ProgramConfig config) {
+        return topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG,
+                String.valueOf(config.erasureTopics().retention().toMillis())));
     }
 }
