@@ -159,6 +159,10 @@ class MalformedRequestIT {
                 ? requests.body(valid(byKey.get("POST /programs/{id}/swaps"), "/programs/" + program + "/swaps",
                         auth(), swapBody()))
                 : swapOnStaleVersionOrNoProgram());
+        targets.put("DELETE /members/{memberId}", () -> new Attempt("a member id of the wrong form", "DELETE",
+                "/members/" + encodePath(requests.nextInt(2) == 0 ? "m".repeat(65 + requests.nextInt(100))
+                        : "m" + "!*~ ".charAt(requests.nextInt(4)) + requests.nextInt(1000)), auth(), null, false,
+                400));
         targets.put("POST /figures/rebuild", () -> {
             Attempt oversized = requests.oversized("POST", "/figures/rebuild", withJson(auth()));
             return new Attempt(oversized.what(), "POST", oversized.path(), oversized.headers(), oversized.body(),

@@ -36,6 +36,8 @@ import app.backbone.system.Endpoints.Endpoint;
 class TenantIsolationIT {
 
     private static final String MEMBER = "shared-member";
+    /** A member the owner erases first, for the erasure status. */
+    private static final String ERASED = "erased-member";
     private static final List<String> ROLES = List.of("admin", "trainer", "integration");
 
     private final SystemStack stack;
@@ -48,6 +50,7 @@ class TenantIsolationIT {
     private String retiree;
     private String program;
     private String archivable;
+    private String erasureId;
     private final List<String> ownerSessions = new ArrayList<>();
     private final List<String> otherSessions = new ArrayList<>();
     private final List<String> otherPrograms = new ArrayList<>();
@@ -108,6 +111,8 @@ class TenantIsolationIT {
         other.report(otherProgram, session("other-1", "romanian-deadlift")).expect(202);
         otherSessions.add("other-1");
         await().until(() -> owner.sessionCount(MEMBER) == 2 && other.sessionCount(MEMBER) == 1);
+        erasureId = stack.api().delete(stack.url(SystemStack.LOGGING) + "/members/" + ERASED)
+                .token(stack.token(owner.id(), "admin")).send().expect(202).json().get("erasureId").asText();
     }
 
     /** The cases, in the order they run: reads first, then the changes. */
@@ -152,6 +157,10 @@ class TenantIsolationIT {
                 reply -> assertEquals(Set.of(exercise), ids(reply.expect(200).json().get("exercises"), "exerciseId")),
                 reply -> assertEquals(Set.of("romanian-deadlift"),
                         ids(reply.expect(200).json().get("exercises"), "exerciseId"))));
+        matrix.put("GET /members/{memberId}/erasure", new Case(
+                token -> get(SystemStack.LOGGING, "/members/" + ERASED + "/erasure", token),
+                reply -> assertEquals(erasureId, reply.expect(200).json().get("erasureId").asText()),
+                reply -> assertProblem(404, reply)));
         matrix.put("POST /programs/preview", new Case(
                 token -> post(SystemStack.PROGRAM, "/programs/preview", token,
                         Map.of("memberId", MEMBER, "goal", "STRENGTH")),
@@ -235,6 +244,21 @@ class TenantIsolationIT {
                     assertEquals(ownerSessions.size(), ownerView(SystemStack.LOGGING,
                             "/members/" + MEMBER + "/volume?from=" + monday + "&to=" + monday)
                             .at("/weeks/0/sessions").asInt());
+                }));
+        matrix.put("DELETE /members/{memberId}", new Case(
+                token -> stack.api().delete(stack.url(SystemStack.LOGGING) + "/members/" + MEMBER).token(token)
+                        .send(),
+                reply -> {
+                    reply.expect(202);
+                    assertEquals(0, ownerView(SystemStack.LOGGING, "/members/" + MEMBER + "/sessions")
+                            .get("total").asInt());
+                },
+                reply -> {
+                    reply.expect(202);
+                    assertEquals(ownerSessions.size(), ownerView(SystemStack.LOGGING, "/members/" + MEMBER
+                            + "/sessions").get("total").asInt(), "another tenant's erasure leaves the owner's member");
+                    assertEquals(404, get(SystemStack.LOGGING, "/members/" + MEMBER + "/erasure",
+                            stack.token(owner.id(), "admin")).status());
                 }));
         return matrix;
     }
