@@ -53,6 +53,9 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
     private static final String CATALOG_SERVICE = "catalog-service";
     private static final String CATALOG_TOPIC = "catalog.exercises";
+    /** The secret of logging-service's erasure audit hashes, which its prod profile needs. */
+    private static final String ERASURE_SALT = "BACKBONE_LOGGING_ERASURE_SALT";
+    private static final String LOCAL_ERASURE_SALT = "local-stack-erasure-salt";
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -172,7 +175,8 @@ public final class LocalStack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_PASSWORD", "",
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", settings.jwtDir().resolve(JwtKeys.PUBLIC_KEY_FILE).toString(),
-                "MP_JWT_VERIFY_ISSUER", TokenMinter.DEFAULT_ISSUER);
+                "MP_JWT_VERIFY_ISSUER", TokenMinter.DEFAULT_ISSUER,
+                ERASURE_SALT, System.getenv().getOrDefault(ERASURE_SALT, LOCAL_ERASURE_SALT));
     }
 
     private void acquireLock() throws IOException {

@@ -270,10 +270,11 @@ class ComposeFileTest {
     private static Result run(List<String> command) throws Exception {
         Path output = Files.createTempFile("compose-config", ".log");
         try {
-            Process process = new ProcessBuilder(command).directory(ROOT.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
+                    .redirectOutput(output.toFile());
+            builder.environment().putIfAbsent("BACKBONE_LOGGING_ERASURE_SALT", "compose-file-test");
+            Process process = builder.start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 fail(String.join(" ", command) + " did not finish within 60 s");

@@ -103,7 +103,8 @@ class MalformedRequestIT {
             for (int i = 0; i < PER_WRONG_METHOD; i++) {
                 String[] servicePath = path.split(" ", 2);
                 attempts.add(new Sent(servicePath[0], new Attempt("an undocumented method", "PATCH",
-                        servicePath[1].replace("{id}", exercise).replace("{memberId}", MEMBER), auth(), null, false,
+                        servicePath[1].replace("{id}", exercise).replace("{memberId}", MEMBER)
+                                .replace("{name}", "fuzz%20alias"), auth(), null, false,
                         405)));
             }
         });
@@ -129,7 +130,7 @@ class MalformedRequestIT {
         Map<String, Endpoint> byKey = new LinkedHashMap<>();
         endpoints.forEach(endpoint -> byKey.put(endpoint.key(), endpoint));
         Map<String, Supplier<Attempt>> targets = new LinkedHashMap<>();
-        Map<String, String> ids = Map.of("id", exercise, "memberId", MEMBER);
+        Map<String, String> ids = Map.of("id", exercise, "memberId", MEMBER, "name", "fuzz alias");
         for (Endpoint endpoint : endpoints) {
             if (endpoint.method().equals("GET")) {
                 Map<String, String> values = endpoint.path().startsWith("/programs/") ? Map.of("id", program) : ids;
@@ -159,12 +160,51 @@ class MalformedRequestIT {
                 ? requests.body(valid(byKey.get("POST /programs/{id}/swaps"), "/programs/" + program + "/swaps",
                         auth(), swapBody()))
                 : swapOnStaleVersionOrNoProgram());
+        targets.put("DELETE /members/{memberId}", () -> new Attempt("a member id of the wrong form", "DELETE",
+                "/members/" + encodePath(requests.nextInt(2) == 0 ? "m".repeat(65 + requests.nextInt(100))
+                        : "m" + "!*~ ".charAt(requests.nextInt(4)) + requests.nextInt(1000)), auth(), null, false,
+                400));
+        targets.put("POST /members/{memberId}/imports", this::unreadableImport);
+        targets.put("PUT /exercise-aliases/{name}", () -> requests.body(valid(byKey.get(
+                "PUT /exercise-aliases/{name}"), "/exercise-aliases/fuzz%20alias", auth(), aliasBody())));
+        targets.put("DELETE /exercise-aliases/{name}", () -> new Attempt("no such alias", "DELETE",
+                "/exercise-aliases/" + encodePath("no such " + requests.nextInt(1_000_000)), auth(), null, false, 404));
         targets.put("POST /figures/rebuild", () -> {
             Attempt oversized = requests.oversized("POST", "/figures/rebuild", withJson(auth()));
             return new Attempt(oversized.what(), "POST", oversized.path(), oversized.headers(), oversized.body(),
                     false, 413);
         });
         return targets;
+    }
+
+    /** An import the service must refuse whole: not a history file, a bad parameter, a member id of the wrong form. */
+    private Attempt unreadableImport() {
+        Map<String, String> headers = new LinkedHashMap<>(auth());
+        headers.put("Content-Type", "text/csv");
+        String strong = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+                + "Workout Notes,RPE\n2026-03-02 18:00:00,Push,1h,Bench Press (Barbell),1,80,8,0,0,,,8\n";
+        String path = "/members/" + MEMBER + "/imports";
+        return switch (requests.nextInt(5)) {
+            case 0 -> new Attempt("an import of random bytes", "POST", path + "?source=STRONG", headers,
+                    requests.randomText(200).getBytes(StandardCharsets.UTF_8), false, 400);
+            case 1 -> new Attempt("an import with another app's header", "POST", path + "?source=HEVY", headers,
+                    strong.getBytes(StandardCharsets.UTF_8), false, 400);
+            case 2 -> new Attempt("an import of an unknown source", "POST", path + "?source="
+                    + requests.pick(List.of("FITBOD", "", "strong2", "1")), headers,
+                    strong.getBytes(StandardCharsets.UTF_8), false, 400);
+            case 3 -> new Attempt("an import with an unknown time zone", "POST", path + "?source=STRONG&timeZone="
+                    + requests.pick(List.of("Mars/Olympus", "UTC%2B99", "Europe")), headers,
+                    strong.getBytes(StandardCharsets.UTF_8), false, 400);
+            default -> new Attempt("an import for a member id of the wrong form", "POST", "/members/"
+                    + encodePath("m".repeat(65 + requests.nextInt(10))) + "/imports?source=STRONG", headers,
+                    strong.getBytes(StandardCharsets.UTF_8), false, 400);
+        };
+    }
+
+    private static ObjectNode aliasBody() {
+        ObjectNode body = Api.JSON.createObjectNode();
+        body.put("exerciseId", "romanian-deadlift");
+        return body;
     }
 
     private Valid valid(Endpoint endpoint, String path, Map<String, String> headers, ObjectNode body) {
@@ -338,7 +378,8 @@ class MalformedRequestIT {
         for (Endpoint endpoint : endpoints) {
             for (JsonNode parameter : endpoint.operation().path("parameters")) {
                 if (endpoint.method().equals("GET") && parameter.get("in").asText().equals("query")) {
-                    String path = endpoint.path().replace("{id}", exercise).replace("{memberId}", MEMBER) + "?"
+                    String path = endpoint.path().replace("{id}", exercise).replace("{memberId}", MEMBER)
+                            .replace("{name}", "fuzz%20alias") + "?"
                             + parameter.get("name").asText() + "=" + "q".repeat(5000);
                     String failure = check(new Sent(endpoint.service(), new Attempt("a 5,000-character parameter",
                             "GET", path, auth(), null, false, 0)), new Api());

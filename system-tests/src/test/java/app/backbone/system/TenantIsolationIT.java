@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,7 +37,15 @@ import app.backbone.system.Endpoints.Endpoint;
 class TenantIsolationIT {
 
     private static final String MEMBER = "shared-member";
+    /** A member the owner erases first, for the erasure status. */
+    private static final String ERASED = "erased-member";
     private static final List<String> ROLES = List.of("admin", "trainer", "integration");
+    /** A member whose history the owner imports. */
+    private static final String IMPORTED = "imported-member";
+    private static final String ALIAS = "/exercise-aliases/Isolation%20Row%20Alias";
+    private static final byte[] STRONG = ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,"
+            + "Seconds,Notes,Workout Notes,RPE\n2026-03-02 18:00:00,Push,1h,Bench Press (Barbell),1,80,8,0,0,,,8\n")
+            .getBytes(StandardCharsets.UTF_8);
 
     private final SystemStack stack;
     private final Tenant owner;
@@ -48,6 +57,10 @@ class TenantIsolationIT {
     private String retiree;
     private String program;
     private String archivable;
+    private String erasureId;
+    private String importId;
+    /** Sessions imported into the other tenant (the owner's import holds one). */
+    private int otherImported;
     private final List<String> ownerSessions = new ArrayList<>();
     private final List<String> otherSessions = new ArrayList<>();
     private final List<String> otherPrograms = new ArrayList<>();
@@ -108,6 +121,18 @@ class TenantIsolationIT {
         other.report(otherProgram, session("other-1", "romanian-deadlift")).expect(202);
         otherSessions.add("other-1");
         await().until(() -> owner.sessionCount(MEMBER) == 2 && other.sessionCount(MEMBER) == 1);
+        erasureId = stack.api().delete(stack.url(SystemStack.LOGGING) + "/members/" + ERASED)
+                .token(stack.token(owner.id(), "admin")).send().expect(202).json().get("erasureId").asText();
+        importId = importHistory(owner.adminToken()).expect(202).json().get("id").asText();
+        await().until(() -> "DONE".equals(ownerView(SystemStack.LOGGING, "/imports/" + importId).get("status")
+                .asText()));
+        await().until(() -> stack.api().put(stack.url(SystemStack.LOGGING) + ALIAS).token(owner.adminToken())
+                .json(Map.of("exerciseId", exercise)).send().status() == 200);
+    }
+
+    private Reply importHistory(String token) {
+        return stack.api().post(stack.url(SystemStack.LOGGING) + "/members/" + IMPORTED + "/imports?source=STRONG")
+                .token(token).body(STRONG, "text/csv").send();
     }
 
     /** The cases, in the order they run: reads first, then the changes. */
@@ -152,6 +177,35 @@ class TenantIsolationIT {
                 reply -> assertEquals(Set.of(exercise), ids(reply.expect(200).json().get("exercises"), "exerciseId")),
                 reply -> assertEquals(Set.of("romanian-deadlift"),
                         ids(reply.expect(200).json().get("exercises"), "exerciseId"))));
+        matrix.put("GET /members/{memberId}/erasure", new Case(
+                token -> get(SystemStack.LOGGING, "/members/" + ERASED + "/erasure", token),
+                reply -> assertEquals(erasureId, reply.expect(200).json().get("erasureId").asText()),
+                reply -> assertProblem(404, reply)));
+        matrix.put("GET /imports/{id}", new Case(
+                token -> get(SystemStack.LOGGING, "/imports/" + importId, token),
+                reply -> assertEquals("DONE", reply.expect(200).json().get("status").asText()),
+                reply -> assertProblem(404, reply)));
+        matrix.put("GET /members/{memberId}/imports", new Case(
+                token -> get(SystemStack.LOGGING, "/members/" + IMPORTED + "/imports", token),
+                reply -> assertEquals(Set.of(importId), ids(reply.expect(200).json().get("items"), "id")),
+                reply -> assertEquals(Set.of(), ids(reply.expect(200).json().get("items"), "id"))));
+        matrix.put("GET /members/{memberId}/sessions/export", new Case(
+                token -> stack.api().get(stack.url(SystemStack.LOGGING) + "/members/" + MEMBER + "/sessions/export")
+                        .token(token).header("Accept", "text/csv").send(),
+                reply -> assertTrue(reply.expect(200).text().contains("owner-1"), reply::toString),
+                reply -> {
+                    String csv = reply.expect(200).text();
+                    assertTrue(csv.contains("other-1") && !csv.contains("owner-"), reply::toString);
+                }));
+        matrix.put("GET /exercise-aliases", new Case(
+                token -> get(SystemStack.LOGGING, "/exercise-aliases", token),
+                reply -> assertEquals(Set.of("Isolation Row Alias"), ids(reply.expect(200).json().get("items"),
+                        "name")),
+                reply -> assertEquals(Set.of(), ids(reply.expect(200).json().get("items"), "name"))));
+        matrix.put("GET /exercise-aliases/{name}", new Case(
+                token -> get(SystemStack.LOGGING, ALIAS, token),
+                reply -> assertEquals(exercise, reply.expect(200).json().get("exerciseId").asText()),
+                reply -> assertProblem(404, reply)));
         matrix.put("POST /programs/preview", new Case(
                 token -> post(SystemStack.PROGRAM, "/programs/preview", token,
                         Map.of("memberId", MEMBER, "goal", "STRENGTH")),
@@ -226,15 +280,61 @@ class TenantIsolationIT {
                     assertEquals("ACTIVE", ownerView(SystemStack.PROGRAM, "/programs/" + archivable)
                             .get("status").asText());
                 }));
+        matrix.put("POST /members/{memberId}/imports", new Case(
+                this::importHistory,
+                reply -> assertEquals(IMPORTED, reply.expect(202).json().get("memberId").asText()),
+                reply -> {
+                    String location = reply.expect(202).header("Location");
+                    assertEquals(1, ownerView(SystemStack.LOGGING, "/members/" + IMPORTED + "/imports").get("total")
+                            .asInt(), "another tenant's import is not the owner's");
+                    await().until(() -> "DONE".equals(stack.api().get(location).token(other.adminToken()).send()
+                            .expect(200).json().get("status").asText()));
+                    otherImported = 1;
+                }));
+        matrix.put("PUT /exercise-aliases/{name}", new Case(
+                token -> stack.api().put(stack.url(SystemStack.LOGGING) + "/exercise-aliases/Isolation%20Other")
+                        .token(token).json(Map.of("exerciseId", "romanian-deadlift")).send(),
+                reply -> assertEquals("romanian-deadlift", reply.expect(200).json().get("exerciseId").asText()),
+                reply -> {
+                    reply.expect(200);
+                    assertProblem(404, get(SystemStack.LOGGING, "/exercise-aliases/Isolation%20Other",
+                            owner.adminToken()));
+                }));
+        matrix.put("DELETE /exercise-aliases/{name}", new Case(
+                token -> stack.api().delete(stack.url(SystemStack.LOGGING) + ALIAS).token(token).send(),
+                reply -> {
+                    reply.expect(204);
+                    assertProblem(404, get(SystemStack.LOGGING, ALIAS, owner.adminToken()));
+                },
+                reply -> {
+                    assertProblem(404, reply);
+                    assertEquals(exercise, ownerView(SystemStack.LOGGING, ALIAS).get("exerciseId").asText());
+                }));
         matrix.put("POST /figures/rebuild", new Case(
                 token -> stack.api().post(stack.url(SystemStack.LOGGING) + "/figures/rebuild").token(token)
                         .send(),
-                reply -> assertEquals(ownerSessions.size(), reply.expect(200).json().get("sessions").asInt()),
+                reply -> assertEquals(ownerSessions.size() + 1, reply.expect(200).json().get("sessions").asInt()),
                 reply -> {
-                    assertEquals(otherSessions.size(), reply.expect(200).json().get("sessions").asInt());
+                    assertEquals(otherSessions.size() + otherImported, reply.expect(200).json().get("sessions")
+                            .asInt());
                     assertEquals(ownerSessions.size(), ownerView(SystemStack.LOGGING,
                             "/members/" + MEMBER + "/volume?from=" + monday + "&to=" + monday)
                             .at("/weeks/0/sessions").asInt());
+                }));
+        matrix.put("DELETE /members/{memberId}", new Case(
+                token -> stack.api().delete(stack.url(SystemStack.LOGGING) + "/members/" + MEMBER).token(token)
+                        .send(),
+                reply -> {
+                    reply.expect(202);
+                    assertEquals(0, ownerView(SystemStack.LOGGING, "/members/" + MEMBER + "/sessions")
+                            .get("total").asInt());
+                },
+                reply -> {
+                    reply.expect(202);
+                    assertEquals(ownerSessions.size(), ownerView(SystemStack.LOGGING, "/members/" + MEMBER
+                            + "/sessions").get("total").asInt(), "another tenant's erasure leaves the owner's member");
+                    assertEquals(404, get(SystemStack.LOGGING, "/members/" + MEMBER + "/erasure",
+                            stack.token(owner.id(), "admin")).status());
                 }));
         return matrix;
     }

@@ -2,6 +2,7 @@ package app.backbone.logging.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -51,6 +52,9 @@ public interface LoggingConfig {
         Duration staleAfter();
     }
 
+    /** Members' erasures. */
+    Erasure erasure();
+
     /** A topic's settings at creation. */
     interface Topic {
 
@@ -59,5 +63,37 @@ public interface LoggingConfig {
 
         @WithDefault("1")
         short replicationFactor();
+    }
+
+    /** How members' data is erased. */
+    interface Erasure {
+
+        /**
+         * The secret the audit's member hashes are keyed with (HMAC-SHA256 of {@code tenantId/memberId}); required
+         * in the prod profile ({@code BACKBONE_LOGGING_ERASURE_SALT}). Changing it makes earlier erasures unknown to
+         * the status endpoint and the late-event check.
+         */
+        String salt();
+
+        /** The services that erase a member's data and confirm, this one included; a new service is added here. */
+        @WithDefault("logging-service,program-service")
+        List<String> services();
+
+        /** How the erasure topics are created when they do not exist. */
+        Topics topics();
+
+        /** The erasure topics' settings at creation. */
+        interface Topics {
+
+            @WithDefault("4")
+            int partitions();
+
+            @WithDefault("1")
+            short replicationFactor();
+
+            /** How long the topics keep a record: they name the erased member. */
+            @WithDefault("P7D")
+            Duration retention();
+        }
     }
 }

@@ -60,7 +60,7 @@ public class ExerciseAliasResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Map a name, as another app writes it, to a catalog exercise (created or replaced)")
-    public AliasResponse put(@PathParam("name") @Size(min = 1, max = 200) String name,
+    public AliasResponse put(@PathParam("name") @Size(max = 200) String name,
             @Valid @NotNull AliasRequest request) {
         String key = key(name);
         String tenantId = tenant.id();
@@ -83,7 +83,7 @@ public class ExerciseAliasResource {
     @GET
     @Path("{name}")
     @Operation(summary = "One alias")
-    public AliasResponse get(@PathParam("name") @Size(min = 1, max = 200) String name) {
+    public AliasResponse get(@PathParam("name") @Size(max = 200) String name) {
         return ExerciseAlias.find(tenant.id(), key(name)).map(ExerciseAliasResource::alias)
                 .orElseThrow(() -> ProblemException.notFound("No alias '" + name + "'."));
     }
@@ -92,7 +92,7 @@ public class ExerciseAliasResource {
     @Path("{name}")
     @Transactional
     @Operation(summary = "Remove an alias")
-    public void delete(@PathParam("name") @Size(min = 1, max = 200) String name) {
+    public void delete(@PathParam("name") @Size(max = 200) String name) {
         ExerciseAlias alias = ExerciseAlias.find(tenant.id(), key(name))
                 .orElseThrow(() -> ProblemException.notFound("No alias '" + name + "'."));
         alias.delete();

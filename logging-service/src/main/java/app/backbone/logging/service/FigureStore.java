@@ -64,9 +64,7 @@ public class FigureStore {
         if (sessions.isEmpty()) {
             return;
         }
-        lock(connection, LOCK_SHARED, TENANT_LOCKS, sessions.stream().map(s -> hash(s.tenantId())).toList());
-        lock(connection, LOCK, MEMBER_LOCKS, sessions.stream().map(s -> hash(s.tenantId() + '\0' + s.memberId()))
-                .toList());
+        lockMembers(connection, sessions.stream().map(s -> new Member(s.tenantId(), s.memberId())).toList());
         Map<Key, WeekAggregate> weeks = new LinkedHashMap<>();
         for (MemberSession s : sessions) {
             weeks.put(key(s), null);
@@ -79,6 +77,20 @@ public class FigureStore {
                     .plus(s.session()));
         }
         write(connection, weeks);
+    }
+
+    /**
+     * Locks the members for the caller's transaction, as {@link #add} does (taking them again there is harmless
+     * too): a transaction that checks something of a member before adding their sessions, or erases them, takes
+     * them first.
+     */
+    public void lockMembers(Connection connection, Collection<Member> members) throws SQLException {
+        if (members.isEmpty()) {
+            return;
+        }
+        lock(connection, LOCK_SHARED, TENANT_LOCKS, members.stream().map(m -> hash(m.tenantId())).toList());
+        lock(connection, LOCK, MEMBER_LOCKS, members.stream().map(m -> hash(m.tenantId() + '\0' + m.memberId()))
+                .toList());
     }
 
     /** Holds off folding into this tenant's figures until the caller's transaction ends. */

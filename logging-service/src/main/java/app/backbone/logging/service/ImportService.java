@@ -132,7 +132,7 @@ public class ImportService {
                 refuseUnusable(check, request);
             }
             MemberImport created = QuarkusTransaction.requiringNew().call(() -> create(request, check));
-            runner.submit(() -> run(created.id, request, file, check.mapped()));
+            runner.submit(() -> run(created.id, created.createdAt, request, file, check.mapped()));
             started = true;
             return created;
         } finally {
@@ -286,13 +286,13 @@ public class ImportService {
     }
 
     /** The second reading: stores the sessions batch by batch, recording progress. */
-    private void run(UUID id, Request request, Path file, Map<String, String> mapped) {
+    private void run(UUID id, Instant requestedAt, Request request, Path file, Map<String, String> mapped) {
         Progress progress = new Progress();
         try (InputStream in = Files.newInputStream(file); WorkoutReader reader = new WorkoutReader(in,
                 request.options())) {
             List<SessionCompleted> batch = new ArrayList<>();
             long rows = reader.read(workout -> {
-                Optional<SessionCompleted> session = session(request, workout, mapped);
+                Optional<SessionCompleted> session = session(request, requestedAt, workout, mapped);
                 if (session.isEmpty()) {
                     progress.withoutExercises++;
                 } else {
@@ -367,8 +367,12 @@ public class ImportService {
         row.updatedAt = clock.instant();
     }
 
-    /** The workout as a completed session of the member, of its mapped exercises only; empty if none is. */
-    private Optional<SessionCompleted> session(Request request, ImportedWorkout workout, Map<String, String> mapped) {
+    /**
+     * The workout as a completed session of the member, of its mapped exercises only; empty if none is. It occurred
+     * when the import was asked for, so that an erasure of the member asked for while it runs drops the rest.
+     */
+    private Optional<SessionCompleted> session(Request request, Instant requestedAt, ImportedWorkout workout,
+            Map<String, String> mapped) {
         List<SessionCompleted.ExerciseDone> exercises = new ArrayList<>();
         for (ImportedExercise exercise : workout.exercises()) {
             String exerciseId = mapped.get(exercise.name());
@@ -386,7 +390,7 @@ public class ImportService {
         String sessionId = sessionId(request, workout);
         UUID eventId = UUID.nameUUIDFromBytes(("backbone-import\u0000" + request.tenantId() + "\u0000" + sessionId)
                 .getBytes(StandardCharsets.UTF_8));
-        return Optional.of(new SessionCompleted(eventId, 1, clock.instant(), request.tenantId(), request.memberId(),
+        return Optional.of(new SessionCompleted(eventId, 1, requestedAt, request.tenantId(), request.memberId(),
                 sessionId, null, workout.completedAt(), exercises));
     }
 

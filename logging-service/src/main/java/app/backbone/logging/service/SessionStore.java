@@ -37,9 +37,10 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
  * Stores accepted sessions, folds them into the figures and publishes what they changed ({@link ProgressStore}: each
  * member's progress, and the records and deloads the sessions brought), in one transaction per batch with JDBC
  * batching: each event id is recorded once, so a redelivered event changes nothing, and a session already stored
- * under its tenant and session id is neither stored, counted nor announced again. Imported sessions take the same
- * path ({@link #storeImported}) but announce nothing. A failed batch is tried again,
- * each time in a transaction of its own: 8 attempts in all, 500 ms apart at first, doubling to 8 s.
+ * under its tenant and session id is neither stored, counted nor announced again. An event that occurred before its
+ * member's latest erasure was asked for is dropped ({@link MemberErasures#requestedAt}, one query a batch). Imported
+ * sessions take the same path ({@link #storeImported}) but announce nothing. A failed batch is tried again, each
+ * time in a transaction of its own: 8 attempts in all, 500 ms apart at first, doubling to 8 s.
  */
 @ApplicationScoped
 public class SessionStore {
@@ -59,14 +60,16 @@ public class SessionStore {
     private final ObjectMapper mapper;
     private final FigureStore figures;
     private final ProgressStore progress;
+    private final MemberErasures erasures;
     private final Clock clock;
 
     public SessionStore(DataSource dataSource, ObjectMapper mapper, FigureStore figures, ProgressStore progress,
-            Clock clock) {
+            MemberErasures erasures, Clock clock) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.figures = figures;
         this.progress = progress;
+        this.erasures = erasures;
         this.clock = clock;
     }
 
@@ -129,8 +132,8 @@ public class SessionStore {
         try (Connection connection = dataSource.getConnection()) {
             Instant now = clock.instant();
             Set<UUID> fresh = claim(connection, byId.keySet(), now);
-            List<SessionCompleted> unseen = unseenSessions(connection,
-                    byId.values().stream().filter(e -> fresh.contains(e.eventId())).toList());
+            List<SessionCompleted> unseen = notErased(connection, unseenSessions(connection,
+                    byId.values().stream().filter(e -> fresh.contains(e.eventId())).toList()));
             insert(connection, unseen, now);
             List<FigureStore.MemberSession> sessions = unseen.stream().map(e -> new FigureStore.MemberSession(
                     e.tenantId(), e.memberId(), LoggedSessions.of(e))).toList();
@@ -140,6 +143,33 @@ public class SessionStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store sessions", e);
         }
+    }
+
+    /**
+     * The events but those that occurred before their member's latest erasure was asked for, with the members locked
+     * first: an erasure committed before this checks is seen, and one asked for later waits for this batch and
+     * erases it with the rest.
+     */
+    private List<SessionCompleted> notErased(Connection connection, List<SessionCompleted> events)
+            throws SQLException {
+        if (events.isEmpty()) {
+            return events;
+        }
+        Set<Member> members = new HashSet<>();
+        events.forEach(e -> members.add(new Member(e.tenantId(), e.memberId())));
+        figures.lockMembers(connection, members);
+        Map<Member, Instant> erased = erasures.requestedAt(connection, members);
+        if (erased.isEmpty()) {
+            return events;
+        }
+        List<SessionCompleted> kept = events.stream().filter(e -> {
+            Instant requestedAt = erased.get(new Member(e.tenantId(), e.memberId()));
+            return requestedAt == null || e.occurredAt().isAfter(requestedAt);
+        }).toList();
+        if (kept.size() < events.size()) {
+            LOG.infof("Dropped %d event(s) that occurred before their member's erasure", events.size() - kept.size());
+        }
+        return kept;
     }
 
     /** The events whose session is not stored yet, each session once. */

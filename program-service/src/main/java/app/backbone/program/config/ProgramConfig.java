@@ -15,6 +15,9 @@ public interface ProgramConfig {
     /** How the compacted {@code training.member-progress} topic is created when it does not exist. */
     ProgressTopic progressTopic();
 
+    /** How the erasure topics are created when they do not exist. */
+    ErasureTopics erasureTopics();
+
     /** How session reports are checked. */
     SessionReports sessionReports();
 
@@ -32,6 +35,18 @@ public interface ProgramConfig {
 
         @WithDefault("1")
         short replicationFactor();
+    }
+
+    interface ErasureTopics {
+        @WithDefault("4")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+
+        /** How long the topics keep a record: they name the erased member. */
+        @WithDefault("P7D")
+        Duration retention();
     }
 
     interface SessionReports {
