@@ -54,10 +54,9 @@ final class HevyRows implements SourceRows {
         String end = cell(cells, "end_time");
         Instant completedAt = end.isEmpty() ? startedAt : Dates.hevy(end, zone, "end_time");
         Row.Head head = new Row.Head(startedAt, completedAt, cell(cells, "title"));
-        String type = cell(cells, "set_type").toLowerCase(Locale.ROOT);
-        if (!List.of("", "normal", "warmup", "dropset", "failure").contains(type)) {
-            throw new BadValue("set_type", "'" + type + "' is no set type (normal, warmup, dropset or failure)");
-        }
+        String type = cell(cells, "set_type");
+        SetKind kind = SetKind.of(type).orElseThrow(() -> new BadValue("set_type", "'" + type
+                + "' is no set type (normal, warmup, dropset or failure)"));
         String weightColumn = imperial ? "weight_lbs" : "weight_kg";
         String distanceColumn = imperial ? "distance_miles" : "distance_km";
         Integer reps = Values.count(cell(cells, "reps"), "reps", Values.MAX_REPS);
@@ -70,8 +69,8 @@ final class HevyRows implements SourceRows {
         }
         ImportedSet set = new ImportedSet(line, reps,
                 Values.loadKg(cell(cells, weightColumn), imperial ? WeightUnit.LB : WeightUnit.KG, weightColumn),
-                Values.rirFromRpe(cell(cells, "rpe"), "rpe"), type.equals("failure"), seconds,
-                type.equals("warmup"));
+                Values.rirFromRpe(cell(cells, "rpe"), "rpe"), kind == SetKind.FAILURE, seconds,
+                kind == SetKind.WARMUP);
         String exercise = cell(cells, "exercise_title");
         return new Row.Set(head, exercise, exercise, null, set);
     }

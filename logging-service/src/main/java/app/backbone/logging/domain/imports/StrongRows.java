@@ -62,15 +62,11 @@ final class StrongRows implements SourceRows {
                 cells.get(header.column(Role.WORKOUT_NAME)));
         boolean warmup = false;
         boolean toFailure = false;
-        switch (order.toUpperCase(Locale.ROOT)) {
-            case "W" -> warmup = true;
-            case "F" -> toFailure = true;
-            case "D" -> { }
-            default -> {
-                if (!SET_NUMBER.matcher(order).matches()) {
-                    throw new BadValue(field(Role.SET_ORDER), "'" + order + "' is no set order (a number, W, D or F)");
-                }
-            }
+        if (!SET_NUMBER.matcher(order).matches()) {
+            SetKind kind = SetKind.of(order).filter(k -> k != SetKind.NORMAL).orElseThrow(() -> new BadValue(
+                    field(Role.SET_ORDER), "'" + order + "' is no set order (a number, W, D or F)"));
+            warmup = kind == SetKind.WARMUP;
+            toFailure = kind == SetKind.FAILURE;
         }
         Integer seconds = Values.seconds(cells.get(header.column(Role.SECONDS)), field(Role.SECONDS));
         Integer reps = Values.count(cells.get(header.column(Role.REPS)), field(Role.REPS), Values.MAX_REPS);
