@@ -1,7 +1,6 @@
 package app.backbone.logging.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,19 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import app.backbone.common.catalog.CatalogExercise;
-import app.backbone.common.catalog.CatalogTopic;
-import app.backbone.logging.TestEvents;
 import app.backbone.testsupport.TestTokens;
-import app.backbone.testsupport.TopicWriter;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -38,20 +30,7 @@ class ImportFiguresTest {
 
     @BeforeAll
     static void catalogKnowsTheExercises() {
-        try (TopicWriter writer = new TopicWriter()) {
-            writer.send(CatalogTopic.EXERCISES, "barbell-bench-press", TestEvents.exerciseChanged(
-                    "barbell-bench-press", "Barbell Bench Press", 0, "STRENGTH", "HORIZONTAL_PUSH",
-                    List.of("PECTORALS"), List.of("FRONT_DELTOIDS", "TRICEPS")));
-            writer.send(CatalogTopic.EXERCISES, "bent-over-barbell-row", TestEvents.exerciseChanged(
-                    "bent-over-barbell-row", "Bent-Over Barbell Row", 0, "STRENGTH", "HORIZONTAL_PULL",
-                    List.of("LATS", "RHOMBOIDS", "MIDDLE_TRAPEZIUS"), List.of("REAR_DELTOIDS", "BICEPS")));
-            writer.send(CatalogTopic.EXERCISES, "conventional-deadlift", TestEvents.exerciseChanged(
-                    "conventional-deadlift", "Conventional Deadlift", 0, "STRENGTH", "HIP_HINGE",
-                    List.of("ERECTOR_SPINAE", "GLUTES", "HAMSTRINGS"), List.of("LATS")));
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> CatalogExercise.byIds(List.of("barbell-bench-press", "bent-over-barbell-row",
-                        "conventional-deadlift")).size()) == 3);
+        ImportFixtures.catalogHas("barbell-bench-press", "bent-over-barbell-row", "conventional-deadlift");
     }
 
     /**
@@ -125,13 +104,6 @@ class ImportFiguresTest {
                 .contentType("text/csv; charset=UTF-8").queryParams(Map.of("source", source, "timeZone", zone))
                 .body(body).when().post("/members/" + member + "/imports");
         started.then().statusCode(202).header("Location", containsString("/imports/"));
-        JsonPath[] last = new JsonPath[1];
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            last[0] = given().auth().oauth2(TestTokens.token(TENANT, "trainer")).when()
-                    .get(started.header("Location")).then().statusCode(200).extract().jsonPath();
-            return !"RUNNING".equals(last[0].getString("status"));
-        });
-        assertEquals("DONE", last[0].getString("status"), last[0].prettify());
-        return last[0];
+        return ImportFixtures.finished(started.header("Location"), TENANT);
     }
 }

@@ -20,15 +20,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import app.backbone.common.catalog.CatalogExercise;
-import app.backbone.common.catalog.CatalogTopic;
-import app.backbone.logging.TestEvents;
 import app.backbone.logging.domain.TrainingSession;
 import app.backbone.logging.messaging.ProgressTopics;
 import app.backbone.testsupport.ProblemJson;
 import app.backbone.testsupport.TestTokens;
 import app.backbone.testsupport.TopicReader;
-import app.backbone.testsupport.TopicWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -65,19 +61,7 @@ class ImportResourceTest {
 
     @BeforeAll
     static void catalogKnowsTheExercises() {
-        try (TopicWriter writer = new TopicWriter()) {
-            writer.send(CatalogTopic.EXERCISES, "barbell-bench-press", TestEvents.exerciseChanged(
-                    "barbell-bench-press", "Barbell Bench Press", 0, "STRENGTH", "HORIZONTAL_PUSH",
-                    List.of("PECTORALS"), List.of("FRONT_DELTOIDS", "TRICEPS")));
-            writer.send(CatalogTopic.EXERCISES, "conventional-deadlift", TestEvents.exerciseChanged(
-                    "conventional-deadlift", "Conventional Deadlift", 0, "STRENGTH", "HIP_HINGE",
-                    List.of("ERECTOR_SPINAE", "GLUTES", "HAMSTRINGS"), List.of("LATS")));
-            writer.send(CatalogTopic.EXERCISES, "barbell-curl", TestEvents.exerciseChanged("barbell-curl",
-                    "Barbell Curl", 0, "STRENGTH", "ELBOW_FLEXION", List.of("BICEPS"), List.of("FOREARMS")));
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> CatalogExercise.byIds(List.of("barbell-bench-press", "conventional-deadlift",
-                        "barbell-curl")).size()) == 3);
+        ImportFixtures.catalogHas("barbell-bench-press", "conventional-deadlift", "barbell-curl");
     }
 
     @Test
@@ -245,7 +229,7 @@ class ImportResourceTest {
                 .contentType(CSV_UTF8).queryParam("source", "BACKBONE").body(csv)
                 .when().post("/members/member-copy/imports");
         started.then().statusCode(202);
-        JsonPath copied = finished(started.header("Location"), "gym-copy");
+        JsonPath copied = ImportFixtures.finished(started.header("Location"), "gym-copy");
         assertEquals(3, copied.getInt("sessionsStored"));
         for (String path : List.of("/volume?from=2026-03-02&to=2026-03-15", "/records",
                 "/progression?exerciseId=barbell-bench-press")) {
@@ -317,18 +301,7 @@ class ImportResourceTest {
     private static JsonPath importAndAwait(String member, String source, String body, Map<String, String> query) {
         Response started = post(member, source, body, query);
         started.then().statusCode(202).header("Location", containsString("/imports/"));
-        return finished(started.header("Location"), TENANT);
-    }
-
-    private static JsonPath finished(String location, String tenant) {
-        JsonPath[] last = new JsonPath[1];
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            last[0] = given().auth().oauth2(TestTokens.token(tenant, "trainer")).when().get(location)
-                    .then().statusCode(200).extract().jsonPath();
-            return !"RUNNING".equals(last[0].getString("status"));
-        });
-        assertEquals("DONE", last[0].getString("status"), last[0].prettify());
-        return last[0];
+        return ImportFixtures.finished(started.header("Location"), TENANT);
     }
 
     private static long sessions(String member) {
