@@ -54,10 +54,10 @@ public class SessionResource {
             description = "Columns: session_id, completed_at (ISO-8601 UTC), program_id, exercise_index (1-based), "
                     + "exercise_id, prescribed_sets, prescribed_reps_min, prescribed_reps_max, set_index (1-based), "
                     + "reps, load_kg, rir, to_failure, seconds, warmup; an empty cell is no value. Streamed; "
-                    + "importable with source=BACKBONE.")
+                    + "importable with source=BACKBONE. 404 for a member without stored sessions.")
     public StreamingOutput exportCsv(
             @PathParam("memberId") @Pattern(regexp = MemberIds.PATTERN, message = MemberIds.MESSAGE) String memberId) {
-        String tenantId = tenant.id();
+        String tenantId = known(memberId);
         return out -> export.csv(tenantId, memberId, out);
     }
 
@@ -66,11 +66,21 @@ public class SessionResource {
     @Produces(NDJSON)
     @Operation(summary = "Every stored session of the member as NDJSON, oldest first",
             description = "One completed-session document (the training.sessions.completed schema) a line; "
-                    + "occurredAt is when logging-service received the session. Streamed.")
+                    + "occurredAt is when logging-service received the session. Streamed. 404 for a member without "
+                    + "stored sessions.")
     public StreamingOutput exportNdjson(
             @PathParam("memberId") @Pattern(regexp = MemberIds.PATTERN, message = MemberIds.MESSAGE) String memberId) {
-        String tenantId = tenant.id();
+        String tenantId = known(memberId);
         return out -> export.ndjson(tenantId, memberId, out);
+    }
+
+    /** The caller's tenant, once the member is known to have sessions there; 404 otherwise. */
+    private String known(String memberId) {
+        String tenantId = tenant.id();
+        if (!export.known(tenantId, memberId)) {
+            throw ProblemException.notFound("No sessions of member " + memberId + " are stored.");
+        }
+        return tenantId;
     }
 
     @GET

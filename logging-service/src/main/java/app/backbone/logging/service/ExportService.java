@@ -41,6 +41,8 @@ public class ExportService {
 
     private static final String SESSIONS = "SELECT session_id, completed_at, program_id, exercises::text, event_id, "
             + "received_at FROM training_session WHERE tenant_id = ? AND member_id = ? ORDER BY completed_at, id";
+    private static final String ANY_SESSION = "SELECT 1 FROM training_session WHERE tenant_id = ? AND member_id = ? "
+            + "LIMIT 1";
     private static final int FETCH_SIZE = 200;
     private static final TypeReference<List<SessionCompleted.ExerciseDone>> EXERCISES = new TypeReference<>() { };
 
@@ -50,6 +52,20 @@ public class ExportService {
     public ExportService(DataSource dataSource, ObjectMapper mapper) {
         this.dataSource = dataSource;
         this.mapper = mapper;
+    }
+
+    /** Whether the member has a stored session: a member without one is unknown here. */
+    public boolean known(String tenant, String member) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement any = connection.prepareStatement(ANY_SESSION)) {
+            any.setString(1, tenant);
+            any.setString(2, member);
+            try (ResultSet rs = any.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look for the member's sessions", e);
+        }
     }
 
     /** Writes the member's sessions as CSV. */

@@ -39,10 +39,14 @@ import app.backbone.logging.messaging.ProgressTopics;
 @ApplicationScoped
 public class ProgressStore {
 
+    /**
+     * A member's first revision is the time in milliseconds, each later one the one before + 1: so a member who
+     * comes back after an erasure (which deletes their revision) still gets revisions above every earlier one.
+     */
     private static final String NEXT_REVISIONS = "INSERT INTO member_progress (tenant_id, member_id, revision) "
-            + "SELECT t, m, 1 FROM unnest(?::text[], ?::text[]) AS u(t, m) ORDER BY t, m "
+            + "SELECT t, m, ? FROM unnest(?::text[], ?::text[]) AS u(t, m) ORDER BY t, m "
             + "ON CONFLICT (tenant_id, member_id) DO UPDATE SET revision = member_progress.revision + 1 "
-            + "RETURNING tenant_id, member_id, revision";
+            + "RETURNING tenant_id, member_id, xmax = 0";
     private static final String FORGET_HISTORIES = "DELETE FROM exercise_standing WHERE tenant_id = ? AND member_id = ?";
 
     private final StandingRows rows;
@@ -72,7 +76,7 @@ public class ProgressStore {
         Map<Member, List<LoggedSession>> byMember = new LinkedHashMap<>();
         sessions.forEach(s -> byMember.computeIfAbsent(new Member(s.tenantId(), s.memberId()),
                 k -> new ArrayList<>()).add(s.session()));
-        Set<Member> first = firstRevisions(connection, byMember.keySet());
+        Set<Member> first = firstRevisions(connection, byMember.keySet(), now);
         Map<Member, MemberStanding> before = new HashMap<>(histories(connection, byMember, first));
         if (!first.isEmpty()) {
             stored.ofMembers(connection, first, sessions).forEach((member, earlier) -> before.put(member,
@@ -133,7 +137,7 @@ public class ProgressStore {
      */
     public void rebuild(Connection connection, Member member, List<LoggedSession> sessions, Instant now)
             throws SQLException {
-        firstRevisions(connection, List.of(member));
+        firstRevisions(connection, List.of(member), now);
         try (PreparedStatement forget = connection.prepareStatement(FORGET_HISTORIES)) {
             forget.setString(1, member.tenantId());
             forget.setString(2, member.memberId());
@@ -148,15 +152,16 @@ public class ProgressStore {
     }
 
     /** Moves each member's progress to its next revision; answers the members that had none. */
-    private static Set<Member> firstRevisions(Connection connection, Collection<Member> members)
+    private static Set<Member> firstRevisions(Connection connection, Collection<Member> members, Instant now)
             throws SQLException {
         Set<Member> first = new HashSet<>();
         try (PreparedStatement next = connection.prepareStatement(NEXT_REVISIONS)) {
-            next.setArray(1, connection.createArrayOf("text", members.stream().map(Member::tenantId).toArray()));
-            next.setArray(2, connection.createArrayOf("text", members.stream().map(Member::memberId).toArray()));
+            next.setLong(1, now.toEpochMilli());
+            next.setArray(2, connection.createArrayOf("text", members.stream().map(Member::tenantId).toArray()));
+            next.setArray(3, connection.createArrayOf("text", members.stream().map(Member::memberId).toArray()));
             try (ResultSet rs = next.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getLong(3) == 1) {
+                    if (rs.getBoolean(3)) {
                         first.add(new Member(rs.getString(1), rs.getString(2)));
                     }
                 }

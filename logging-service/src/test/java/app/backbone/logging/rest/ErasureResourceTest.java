@@ -144,30 +144,42 @@ class ErasureResourceTest {
     }
 
     @Test
-    void anEventThatOccurredBeforeTheErasureIsDroppedOneAfterItIsStored() {
+    void anEventThatOccurredBeforeTheErasureIsDroppedOneAfterItIsStoredAndItsProgressOutranksTheErasedOne() {
         String member = "er-late";
+        String key = ProgressTopics.key(TENANT, member);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        try (TopicWriter writer = new TopicWriter()) {
-            writer.send(SessionTopics.COMPLETED, member, session(TENANT, member, "late-0", now.minus(3,
-                    ChronoUnit.DAYS), now.minus(3, ChronoUnit.DAYS)));
-        }
-        await().atMost(WAIT).until(() -> sessions(TENANT, member) == 1);
-        given().auth().oauth2(TestTokens.token(TENANT, "admin"))
-                .when().delete("/members/" + member)
-                .then().statusCode(202);
-        assertEquals(0, sessions(TENANT, member));
+        try (TopicReader progress = new TopicReader(ProgressTopics.MEMBER_PROGRESS)) {
+            try (TopicWriter writer = new TopicWriter()) {
+                writer.send(SessionTopics.COMPLETED, member, session(TENANT, member, "late-0", now.minus(3,
+                        ChronoUnit.DAYS), now.minus(3, ChronoUnit.DAYS)));
+            }
+            await().atMost(WAIT).until(() -> sessions(TENANT, member) == 1);
+            long erasedRevision = await().atMost(WAIT).until(() -> {
+                ConsumerRecord<String, String> last = last(progress.poll(), key);
+                return last == null || last.value() == null ? null : json(last.value()).get("revision").asLong();
+            }, revision -> revision != null);
+            given().auth().oauth2(TestTokens.token(TENANT, "admin"))
+                    .when().delete("/members/" + member)
+                    .then().statusCode(202);
+            assertEquals(0, sessions(TENANT, member));
 
-        Instant after = Instant.now().plusSeconds(1);
-        try (TopicWriter writer = new TopicWriter()) {
-            writer.send(SessionTopics.COMPLETED, member, session(TENANT, member, "late-1", now.minus(1,
-                    ChronoUnit.DAYS), now.minusSeconds(60)));
-            writer.send(SessionTopics.COMPLETED, member, session(TENANT, member, "after-1", after, after));
+            Instant after = Instant.now().plusSeconds(1);
+            try (TopicWriter writer = new TopicWriter()) {
+                writer.send(SessionTopics.COMPLETED, member, session(TENANT, member, "late-1", now.minus(1,
+                        ChronoUnit.DAYS), now.minusSeconds(60)));
+                writer.send(SessionTopics.COMPLETED, member, session(TENANT, member, "after-1", after, after));
+            }
+            await().atMost(WAIT).until(() -> sessions(TENANT, member) == 1);
+            given().auth().oauth2(TestTokens.token(TENANT, "trainer"))
+                    .when().get("/members/" + member + "/sessions")
+                    .then().statusCode(200)
+                    .body("items.sessionId", contains("after-1"));
+            await().atMost(WAIT).until(() -> {
+                ConsumerRecord<String, String> last = last(progress.poll(), key);
+                return last != null && last.value() != null
+                        && json(last.value()).get("revision").asLong() > erasedRevision;
+            });
         }
-        await().atMost(WAIT).until(() -> sessions(TENANT, member) == 1);
-        given().auth().oauth2(TestTokens.token(TENANT, "trainer"))
-                .when().get("/members/" + member + "/sessions")
-                .then().statusCode(200)
-                .body("items.sessionId", contains("after-1"));
     }
 
     @Test

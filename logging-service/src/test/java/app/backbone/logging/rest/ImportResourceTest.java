@@ -240,12 +240,14 @@ class ImportResourceTest {
     }
 
     @Test
-    void theExportNeedsAnAcceptableMediaType() {
+    void theExportNeedsAnAcceptableMediaTypeAndAKnownMember() {
+        importAndAwait("member-other-tenant", "STRONG", STRONG, Map.of());
         problem(given().auth().oauth2(TestTokens.token(TENANT, "trainer")).accept("image/png")
-                .when().get("/members/member-any/sessions/export").then(), 406);
-        given().auth().oauth2(TestTokens.token(TENANT, "trainer")).accept("text/csv")
-                .when().get("/members/never-seen/sessions/export")
-                .then().statusCode(200).body(containsString("session_id,completed_at"));
+                .when().get("/members/member-other-tenant/sessions/export").then(), 406);
+        problem(given().auth().oauth2(TestTokens.token(TENANT, "trainer")).accept("text/csv")
+                .when().get("/members/never-seen/sessions/export").then(), 404);
+        problem(given().auth().oauth2(TestTokens.token("gym-other", "trainer")).accept("application/x-ndjson")
+                .when().get("/members/member-other-tenant/sessions/export").then(), 404);
     }
 
     @Test
