@@ -78,7 +78,7 @@ final class HistoryImportTime {
                         out.write(row(date, EXERCISES.get(e), "W", top / 2, 10, ""));
                         for (int set = 1; set <= 5; set++) {
                             out.write(row(date, EXERCISES.get(e), String.valueOf(set), top, 8 - (workout + set) % 3,
-                                    String.valueOf(7 + set)));
+                                    String.valueOf(5 + set)));
                         }
                         rows += 6;
                     }
