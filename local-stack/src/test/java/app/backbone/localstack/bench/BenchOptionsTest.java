@@ -41,6 +41,7 @@ class BenchOptionsTest {
         assertEquals(Set.of(Part.INGEST, Part.REST), options.parts());
         assertEquals(Path.of("/repo/out/b.md"), options.output());
         assertEquals(Set.of(Part.NEXT_SESSION), BenchOptions.parse(List.of("--only", "next-session"), ROOT).parts());
+        assertEquals(Set.of(Part.IMPORT), BenchOptions.parse(List.of("--only", "import"), ROOT).parts());
     }
 
     @Test
