@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -75,13 +77,27 @@ public final class ExerciseNames {
         return Optional.empty();
     }
 
-    /** The ids of the {@code n} catalog names most like {@code name} (Jaro-Winkler on keys), closest first. */
+    /**
+     * The ids of the {@code n} catalog names most like {@code name}, closest first: a third the share of words the
+     * two have in common, a third the Jaro-Winkler similarity of the names as written (the movement, named first,
+     * weighs most), a third that of their words in alphabetical order (so {@code Curl (Barbell)} is close to
+     * {@code Barbell Curl}).
+     */
     public List<String> closest(String name, Map<String, String> catalogNamesByKey, int n) {
         String key = key(name);
         return catalogNamesByKey.entrySet().stream()
-                .sorted(Comparator.comparingDouble((Map.Entry<String, String> e) -> SIMILARITY.apply(key, e.getKey()))
+                .sorted(Comparator.comparingDouble((Map.Entry<String, String> e) -> likeness(key, e.getKey()))
                         .reversed().thenComparing(Map.Entry::getKey))
                 .map(Map.Entry::getValue).distinct().limit(n).toList();
+    }
+
+    private static double likeness(String key, String other) {
+        Set<String> words = new TreeSet<>(List.of(key.split(" ")));
+        Set<String> otherWords = new TreeSet<>(List.of(other.split(" ")));
+        long shared = words.stream().filter(otherWords::contains).count();
+        double overlap = (double) shared / (words.size() + otherWords.size() - shared);
+        return (overlap + SIMILARITY.apply(key, other)
+                + SIMILARITY.apply(String.join(" ", words), String.join(" ", otherWords))) / 3;
     }
 
     private static Map<String, String> read(InputStream in) throws IOException {

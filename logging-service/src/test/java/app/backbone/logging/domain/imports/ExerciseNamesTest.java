@@ -100,4 +100,14 @@ class ExerciseNamesTest {
         assertThat(closest).hasSize(3).startsWith("romanian-deadlift");
         assertThat(NAMES.closest("Hammer Curl (Cable)", CATALOG_NAMES_BY_KEY, 1)).containsExactly("hammer-curl");
     }
+
+    @Test
+    void wordOrderMattersLittleToCloseness() {
+        Map<String, String> catalog = new HashMap<>(CATALOG_NAMES_BY_KEY);
+        catalog.put(ExerciseNames.key("rules-tennis-ball"), "rules-tennis-ball");
+        catalog.put(ExerciseNames.key("rules-bench"), "rules-bench");
+
+        assertThat(NAMES.closest("Curl Thing (Barbell)", catalog, 1)).containsExactly("barbell-curl");
+        assertThat(NAMES.closest("Pulldown, Lat (Cable)", catalog, 1)).containsExactly("lat-pulldown");
+    }
 }
