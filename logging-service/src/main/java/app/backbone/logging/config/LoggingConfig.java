@@ -50,6 +50,10 @@ public interface LoggingConfig {
         /** How long a running import may go without progress before it is reported failed (its instance stopped). */
         @WithDefault("PT2M")
         Duration staleAfter();
+
+        /** How often an instance marks its queued and running imports alive; well below {@link #staleAfter}. */
+        @WithDefault("30s")
+        Duration heartbeat();
     }
 
     /** Members' erasures. */

@@ -19,7 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +54,7 @@ import app.backbone.logging.domain.imports.WorkoutReader;
 import app.backbone.logging.messaging.SessionCompleted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * Imports a member's history from another app's export. The upload is written to a spool file (at most
@@ -61,8 +64,9 @@ import io.quarkus.runtime.configuration.MemorySize;
  * exercise (422, with their row counts and the closest catalog names), unless those are to be skipped. The
  * second reading runs in the background and stores the sessions, a batch per transaction, through
  * {@link SessionStore#storeImported} (the path live sessions take, announcing nothing), recording its progress on
- * the import as it goes. Each session's id is derived from the member, the source and the workout's start, so a
- * file imported again stores nothing new; a dry run stores nothing and counts what is stored already.
+ * the import as it goes, and this instance's queued and running imports are kept fresh by a heartbeat. Each
+ * session's id is derived from the member, the source and the workout's start, so a file imported again stores
+ * nothing new; a dry run stores nothing and counts what is stored already.
  */
 @ApplicationScoped
 public class ImportService {
@@ -78,6 +82,7 @@ public class ImportService {
     private final Clock clock;
     private final ExerciseNames builtIn = ExerciseNames.builtIn();
     private final ExecutorService runner;
+    private final Set<UUID> owned = ConcurrentHashMap.newKeySet();
 
     public ImportService(SessionStore store, ObjectMapper mapper, LoggingConfig config,
             @ConfigProperty(name = "backbone.http.max-upload-size") MemorySize maxUploadSize, Clock clock) {
@@ -132,6 +137,7 @@ public class ImportService {
                 refuseUnusable(check, request);
             }
             MemberImport created = QuarkusTransaction.requiringNew().call(() -> create(request, check));
+            owned.add(created.id);
             runner.submit(() -> run(created.id, created.createdAt, request, file, check.mapped()));
             started = true;
             return created;
@@ -166,6 +172,21 @@ public class ImportService {
     /** Reads the JSON columns of an import. */
     public List<RowError> errors(MemberImport found) {
         return read(found.errors, RowError[].class);
+    }
+
+    /**
+     * Keeps this instance's queued and running imports fresh, so that only those of an instance that stopped are
+     * reported failed.
+     */
+    @Scheduled(every = "${backbone.logging.imports.heartbeat:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        if (!owned.isEmpty()) {
+            List<UUID> ids = List.copyOf(owned);
+            Instant now = clock.instant();
+            QuarkusTransaction.requiringNew().run(() -> MemberImport.update("updatedAt = ?1 where id in ?2 "
+                    + "and status = ?3", now, ids, MemberImport.Status.RUNNING));
+        }
     }
 
     @PreDestroy
@@ -313,6 +334,7 @@ public class ImportService {
             finish(id, progress, "The import failed after storing " + progress.stored + " session(s): "
                     + e.getMessage() + ". Import the file again: what was stored is kept and not stored twice.");
         } finally {
+            owned.remove(id);
             delete(file);
         }
     }

@@ -14,12 +14,15 @@ import static org.hamcrest.Matchers.startsWith;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import app.backbone.logging.domain.MemberImport;
 import app.backbone.logging.domain.TrainingSession;
 import app.backbone.logging.messaging.ProgressTopics;
 import app.backbone.testsupport.ProblemJson;
@@ -196,6 +199,32 @@ class ImportResourceTest {
                 .contentType(CSV_UTF8).queryParam("source", "STRONG").body(huge)
                 .when().post("/members/member-huge/imports").then(), 413);
         assertEquals(0, sessions("member-huge"));
+    }
+
+    @Test
+    void aRunningImportThatStoppedMakingProgressIsReportedFailed() {
+        UUID id = UUID.randomUUID();
+        Instant longAgo = Instant.now().minus(Duration.ofMinutes(10));
+        QuarkusTransaction.requiringNew().run(() -> {
+            MemberImport orphan = new MemberImport();
+            orphan.id = id;
+            orphan.tenantId = TENANT;
+            orphan.memberId = "member-orphan";
+            orphan.source = "STRONG";
+            orphan.variant = "strong-comma-en";
+            orphan.status = MemberImport.Status.RUNNING;
+            orphan.timeZone = "UTC";
+            orphan.weightUnit = "KG";
+            orphan.rowsTotal = 10;
+            orphan.unmappedExercises = "[]";
+            orphan.errors = "[]";
+            orphan.createdAt = longAgo;
+            orphan.updatedAt = longAgo;
+            orphan.persist();
+        });
+        given().auth().oauth2(TestTokens.token(TENANT, "trainer")).when().get("/imports/" + id)
+                .then().statusCode(200).body("status", equalTo("FAILED"))
+                .body("failure", containsString("Upload the file again"));
     }
 
     @Test
