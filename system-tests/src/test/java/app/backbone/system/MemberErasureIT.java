@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -52,6 +53,13 @@ class MemberErasureIT {
         }
         tenant.report(kept, session(KEPT, "kept-s0", monday)).expect(202);
         await().atMost(PROPAGATION).until(() -> tenant.sessionCount(MEMBER) == 2 && tenant.sessionCount(KEPT) == 1);
+        String history = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+                + "Workout Notes,RPE\n2026-03-02 18:00:00,Pull,1h,Deadlift (Barbell),1,100,5,0,0,,,8\n";
+        String imported = stack.api().post(logging("/members/" + MEMBER + "/imports?source=STRONG"))
+                .token(tenant.adminToken()).body(history.getBytes(StandardCharsets.UTF_8), "text/csv").send()
+                .expect(202).json().get("id").asText();
+        await().atMost(PROPAGATION).until(() -> "DONE".equals(stack.api().get(logging("/imports/" + imported))
+                .token(tenant.trainerToken()).send().expect(200).json().get("status").asText()));
 
         stack.control().stopService(SystemStack.PROGRAM);
         try {
@@ -73,6 +81,7 @@ class MemberErasureIT {
         assertTrue(!done.get("completedAt").isNull());
 
         assertAnsweredAsNeverSeen(program, monday);
+        stack.api().get(logging("/imports/" + imported)).token(tenant.trainerToken()).send().expect(404);
         assertEquals(1, tenant.sessionCount(KEPT), "another member keeps their sessions");
         stack.api().get(program("/programs/" + kept)).token(tenant.trainerToken()).send().expect(200);
 
@@ -99,6 +108,11 @@ class MemberErasureIT {
         stack.api().get(program("/programs/" + program + "/next-session")).token(tenant.trainerToken()).send()
                 .expect(404);
         tenant.report(program, session(MEMBER, "after-erasure", monday)).expect(404);
+        JsonNode imports = stack.api().get(logging("/members/" + MEMBER + "/imports")).token(tenant.trainerToken())
+                .send().expect(200).json();
+        assertEquals(0, imports.get("total").asInt(), imports::toString);
+        stack.api().get(logging("/members/" + MEMBER + "/sessions/export")).token(tenant.trainerToken())
+                .header("Accept", "text/csv").send().expect(404);
     }
 
     private JsonNode status() {
