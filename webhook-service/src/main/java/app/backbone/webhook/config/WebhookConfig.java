@@ -41,7 +41,7 @@ public interface WebhookConfig {
     }
 
     interface Delivery {
-        /** How often due deliveries are taken (read by the worker's schedule). */
+        /** How often due deliveries are taken. */
         @WithDefault("200ms")
         Duration interval();
 

@@ -25,6 +25,7 @@ import app.backbone.webhook.domain.SubscriptionStatus;
 import app.backbone.webhook.domain.WebhookAttempt;
 import app.backbone.webhook.domain.WebhookDelivery;
 import app.backbone.webhook.domain.WebhookSubscription;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -57,14 +58,16 @@ public class DeliveryStore {
     private final Clock clock;
     private final Backoff backoff;
     private final Duration lease;
+    private final MeterRegistry meters;
 
-    public DeliveryStore(DataSource dataSource, WebhookConfig config, Clock clock) {
+    public DeliveryStore(DataSource dataSource, WebhookConfig config, Clock clock, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
         this.backoff = new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff());
         this.lease = config.delivery().connectTimeout().plus(config.delivery().requestTimeout())
                 .plusSeconds(30);
+        this.meters = meters;
     }
 
     /**
@@ -118,6 +121,9 @@ public class DeliveryStore {
             attempt.persist();
             delivery.attempts++;
             Instant now = clock.instant();
+            meters.counter("backbone.webhooks.attempts", "outcome", outcome.delivered() ? "delivered"
+                    : outcome.gone() ? "gone" : outcome.statusCode() == null ? "no-answer" : "error-status")
+                    .increment();
             if (outcome.delivered()) {
                 delivery.status = DeliveryStatus.DELIVERED;
                 delivery.deliveredAt = now;

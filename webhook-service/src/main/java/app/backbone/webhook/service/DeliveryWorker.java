@@ -1,25 +1,31 @@
 package app.backbone.webhook.service;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import app.backbone.webhook.config.WebhookConfig;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Sends due deliveries: every {@code backbone.webhooks.delivery.interval} it takes as many as it has free senders
  * for, leaving out the subscriptions it is still sending to, and sends them in parallel, so that a slow or dead
- * endpoint occupies at most its own share of senders and never holds up other subscriptions or tenants.
+ * endpoint occupies at most its own share of senders and never holds up other subscriptions or tenants. The rounds
+ * run on a timer of their own, since Quarkus' scheduler ticks no faster than once a second.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -29,25 +35,46 @@ public class DeliveryWorker {
     private final DeliveryStore store;
     private final DeliverySender sender;
     private final int concurrency;
+    private final long intervalMillis;
+    private final ScheduledExecutorService rounds;
     private final ExecutorService senders;
     private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger sending = new AtomicInteger();
+    private volatile long lastRoundNanos = System.nanoTime();
 
     public DeliveryWorker(DeliveryStore store, DeliverySender sender, WebhookConfig config) {
         this.store = store;
         this.sender = sender;
         this.concurrency = config.delivery().concurrency();
-        AtomicInteger threads = new AtomicInteger();
-        this.senders = Executors.newFixedThreadPool(concurrency, task -> {
-            Thread thread = new Thread(task, "webhook-sender-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.intervalMillis = config.delivery().interval().toMillis();
+        this.rounds = Executors.newSingleThreadScheduledExecutor(daemon("webhook-rounds"));
+        this.senders = Executors.newFixedThreadPool(concurrency, daemon("webhook-sender"));
     }
 
-    @Scheduled(every = "${backbone.webhooks.delivery.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "webhook-deliveries")
-    void round() {
+    void start(@Observes StartupEvent event) {
+        rounds.scheduleWithFixedDelay(this::round, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void round() {
+        try {
+            claimAndSend();
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not take due deliveries: %s", e.getMessage());
+        }
+        lastRoundNanos = System.nanoTime();
+    }
+
+    /** How long ago the last round ended, whether or not it could reach the database. */
+    public Duration sinceLastRound() {
+        return Duration.ofNanos(System.nanoTime() - lastRoundNanos);
+    }
+
+    /** Sends in flight now. */
+    public int sending() {
+        return sending.get();
+    }
+
+    private void claimAndSend() {
         int free = concurrency - sending.get();
         if (free <= 0) {
             return;
@@ -75,6 +102,16 @@ public class DeliveryWorker {
 
     @PreDestroy
     void stop() {
+        rounds.shutdownNow();
         senders.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger threads = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }
