@@ -1,0 +1,147 @@
+package app.backbone.webhook.service;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.backbone.webhook.config.WebhookConfig;
+import app.backbone.webhook.domain.Backoff;
+import app.backbone.webhook.domain.DeliveryStatus;
+import app.backbone.webhook.domain.SubscriptionStatus;
+import app.backbone.webhook.domain.WebhookAttempt;
+import app.backbone.webhook.domain.WebhookDelivery;
+import app.backbone.webhook.domain.WebhookSubscription;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Takes due deliveries for sending and records what each attempt came to. Only the oldest pending delivery of a
+ * member to a subscription is ever taken, so one member's events arrive in order; it is leased (its next attempt
+ * moved past the longest a send can take) rather than locked while it is sent, so a crashed instance's sends are
+ * simply taken again once their lease runs out: at least once, with the same {@code webhook-id}.
+ */
+@ApplicationScoped
+public class DeliveryStore {
+
+    private static final String CLAIM = "UPDATE webhook_delivery d SET next_attempt_at = ? "
+            + "FROM webhook_subscription s WHERE s.id = d.subscription_id AND d.id IN ("
+            + " SELECT c.id FROM webhook_delivery c WHERE c.id IN ("
+            + "  SELECT id FROM ("
+            + "   SELECT h.id, row_number() OVER (PARTITION BY h.subscription_id ORDER BY h.seq) AS rank FROM ("
+            + "    SELECT DISTINCT ON (subscription_id, member_key) id, subscription_id, next_attempt_at, seq"
+            + "    FROM webhook_delivery WHERE status = 'PENDING' ORDER BY subscription_id, member_key, seq) h"
+            + "   JOIN webhook_subscription hs ON hs.id = h.subscription_id AND hs.status = 'ACTIVE'"
+            + "   WHERE h.next_attempt_at <= ? AND NOT (h.subscription_id = ANY (?))) ranked"
+            + "  WHERE rank <= ?)"
+            + " AND c.status = 'PENDING' AND c.next_attempt_at <= ?"
+            + " ORDER BY c.next_attempt_at, c.seq LIMIT ? FOR UPDATE OF c SKIP LOCKED) "
+            + "RETURNING d.id, d.subscription_id, s.url, s.secret_ciphertext, d.payload::text";
+
+    private static final int MAX_ERROR = 500;
+
+    private final DataSource dataSource;
+    private final WebhookConfig config;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Duration lease;
+    private final MeterRegistry meters;
+
+    public DeliveryStore(DataSource dataSource, WebhookConfig config, Clock clock, MeterRegistry meters) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.clock = clock;
+        this.backoff = new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff());
+        this.lease = config.delivery().connectTimeout().plus(config.delivery().requestTimeout())
+                .plusSeconds(30);
+        this.meters = meters;
+    }
+
+    /**
+     * Up to {@code limit} due deliveries, at most one per member and subscription and at most the configured number
+     * per subscription, none of the {@code busy} subscriptions (those with sends in flight here).
+     */
+    public List<ClaimedDelivery> claim(int limit, Collection<UUID> busy) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                Array busyIds = connection.createArrayOf("uuid", busy.toArray());
+                claim.setTimestamp(1, Timestamp.from(now.plus(lease)));
+                claim.setTimestamp(2, Timestamp.from(now));
+                claim.setArray(3, busyIds);
+                claim.setInt(4, config.delivery().perSubscription());
+                claim.setTimestamp(5, Timestamp.from(now));
+                claim.setInt(6, limit);
+                List<ClaimedDelivery> claimed = new ArrayList<>();
+                try (ResultSet rows = claim.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(new ClaimedDelivery(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
+                                rows.getString(3), rows.getBytes(4), rows.getString(5)));
+                    }
+                }
+                return claimed;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not take due deliveries", e);
+            }
+        });
+    }
+
+    /**
+     * Records an attempt: a 2xx delivers, a 410 gives the delivery up and disables the subscription, anything else
+     * makes it due again after the back-off, or gives it up once that would pass its expiry.
+     */
+    public void record(ClaimedDelivery claimed, AttemptOutcome outcome) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            WebhookDelivery delivery = WebhookDelivery.findById(claimed.id());
+            if (delivery == null) {
+                return;
+            }
+            WebhookAttempt attempt = new WebhookAttempt();
+            attempt.deliveryId = delivery.id;
+            attempt.attemptedAt = outcome.attemptedAt();
+            attempt.statusCode = outcome.statusCode();
+            attempt.durationMs = outcome.durationMs();
+            attempt.error = outcome.error() == null || outcome.error().length() <= MAX_ERROR ? outcome.error()
+                    : outcome.error().substring(0, MAX_ERROR);
+            attempt.responseExcerpt = outcome.responseExcerpt();
+            attempt.persist();
+            delivery.attempts++;
+            Instant now = clock.instant();
+            meters.counter("backbone.webhooks.attempts", "outcome", outcome.delivered() ? "delivered"
+                    : outcome.gone() ? "gone" : outcome.statusCode() == null ? "no-answer" : "error-status")
+                    .increment();
+            if (outcome.delivered()) {
+                delivery.status = DeliveryStatus.DELIVERED;
+                delivery.deliveredAt = now;
+            } else if (outcome.gone()) {
+                delivery.status = DeliveryStatus.FAILED;
+                WebhookSubscription subscription = WebhookSubscription.findById(delivery.subscriptionId);
+                if (subscription != null && subscription.status == SubscriptionStatus.ACTIVE) {
+                    subscription.status = SubscriptionStatus.DISABLED;
+                    subscription.disabledReason = "The endpoint answered 410 Gone at " + outcome.attemptedAt();
+                }
+            } else {
+                Instant next = now.plus(backoff.after(delivery.attempts));
+                if (next.isAfter(delivery.expiresAt)) {
+                    delivery.status = DeliveryStatus.FAILED;
+                } else {
+                    delivery.nextAttemptAt = next;
+                }
+            }
+        });
+    }
+}

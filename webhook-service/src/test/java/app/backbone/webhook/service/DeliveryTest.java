@@ -1,0 +1,251 @@
+package app.backbone.webhook.service;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+
+import app.backbone.testsupport.TestTokens;
+import app.backbone.webhook.Events;
+import app.backbone.webhook.Receiver;
+import app.backbone.webhook.Receiver.Answer;
+import app.backbone.webhook.StandardWebhooks;
+import app.backbone.webhook.messaging.WebhookTopics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Deliveries to a real HTTP endpoint started here, from records published to the real topics: signed as Standard
+ * Webhooks says (checked by {@link StandardWebhooks}, not the service's code), retried with the same id, in order
+ * per member, disabled by a 410, and only to the event's own tenant.
+ */
+@QuarkusTest
+class DeliveryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static Receiver receiver;
+
+    private record Subscribed(String id, String secret) {
+    }
+
+    @BeforeAll
+    static void startReceiver() throws IOException {
+        receiver = new Receiver();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    private static Subscribed subscribe(String tenant, String path, String... events) {
+        var answer = given().auth().oauth2(TestTokens.token(tenant, "integration")).contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url(path), "events", List.of(events)))
+                .when().post("/webhooks")
+                .then().statusCode(201).extract();
+        return new Subscribed(answer.path("id"), answer.path("secret"));
+    }
+
+    private static JsonNode deliveries(String tenant, String id) {
+        String body = given().auth().oauth2(TestTokens.token(tenant, "admin"))
+                .when().get("/webhooks/" + id + "/deliveries")
+                .then().statusCode(200).extract().asString();
+        return read(body);
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void assertMatchesSchema(String type, JsonNode body) {
+        var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Path.of("contracts/webhooks/" + type + ".schema.json").toUri());
+        assertTrue(schema.validate(body).isEmpty(), () -> schema.validate(body).toString());
+    }
+
+    @Test
+    void aRecordIsDeliveredSignedAndShapedAsDocumentedOnce() throws Exception {
+        Subscribed webhook = subscribe("sig-gym", "sig", "record.achieved", "deload.recommended");
+        UUID eventId = UUID.randomUUID();
+        String record = Events.recordAchieved(eventId, "sig-gym", "m-1", "105");
+        Events.publish(WebhookTopics.INSIGHTS, "sig-gym", "m-1", record);
+
+        await().atMost(PATIENCE).until(() -> receiver.received("sig").size() == 1);
+        Receiver.Received received = receiver.received("sig").get(0);
+        assertTrue(StandardWebhooks.verify(webhook.secret(), received.id(), received.timestamp(), received.body(),
+                received.signature()));
+        assertFalse(StandardWebhooks.verify(webhook.secret(), received.id(), received.timestamp(),
+                received.body().replace("105", "150"), received.signature()));
+        JsonNode body = read(received.body());
+        assertEquals("record.achieved", body.get("type").asText());
+        assertEquals("2026-03-02T10:15:30Z", body.get("timestamp").asText());
+        assertEquals(eventId.toString(), body.at("/data/eventId").asText());
+        assertEquals("m-1", body.at("/data/memberId").asText());
+        assertEquals(105, body.at("/data/record/newValue").asInt());
+        assertFalse(body.get("data").has("tenantId"));
+        assertMatchesSchema("record.achieved", body);
+
+        Events.publish(WebhookTopics.INSIGHTS, "sig-gym", "m-1", record);
+        Events.publish(WebhookTopics.INSIGHTS, "sig-gym", "m-1",
+                Events.deloadRecommended(UUID.randomUUID(), "sig-gym", "m-1"));
+        await().atMost(PATIENCE).until(() -> receiver.received("sig").size() >= 2);
+        JsonNode second = read(receiver.received("sig").get(1).body());
+        assertEquals("deload.recommended", second.get("type").asText(), "the record seen again is not sent again");
+        assertMatchesSchema("deload.recommended", second);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode page = deliveries("sig-gym", webhook.id());
+            assertEquals(2, page.get("total").asInt());
+            JsonNode first = page.get("items").get(1);
+            assertEquals(received.id(), first.get("id").asText());
+            assertEquals("DELIVERED", first.get("status").asText());
+            assertEquals(200, first.at("/attemptLog/0/statusCode").asInt());
+            assertEquals("answered 200", first.at("/attemptLog/0/responseExcerpt").asText());
+        });
+    }
+
+    @Test
+    void a500AndATimeOutAreRetriedWithTheSameId() {
+        receiver.script("retry", Answer.status(500), new Answer(200, Duration.ofSeconds(3)), Answer.status(200));
+        Subscribed webhook = subscribe("retry-gym", "retry", "record.achieved");
+        Events.publish(WebhookTopics.INSIGHTS, "retry-gym", "m-1",
+                Events.recordAchieved(UUID.randomUUID(), "retry-gym", "m-1", "110"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode delivery = deliveries("retry-gym", webhook.id()).at("/items/0");
+            assertEquals("DELIVERED", delivery.get("status").asText());
+            assertEquals(3, delivery.get("attempts").asInt());
+            assertEquals(500, delivery.at("/attemptLog/0/statusCode").asInt());
+            assertTrue(delivery.at("/attemptLog/1/statusCode").isNull());
+            assertTrue(delivery.at("/attemptLog/1/error").asText().contains("No answer"));
+            assertEquals(200, delivery.at("/attemptLog/2/statusCode").asInt());
+        });
+        List<Receiver.Received> received = receiver.received("retry");
+        assertEquals(3, received.size());
+        assertEquals(Set.of(received.get(0).id()), received.stream().map(Receiver.Received::id)
+                .collect(Collectors.toSet()));
+        for (Receiver.Received attempt : received) {
+            assertEquals(received.get(0).body(), attempt.body());
+        }
+    }
+
+    @Test
+    void a410DisablesTheSubscription() {
+        receiver.script("gone", Answer.status(410));
+        Subscribed webhook = subscribe("gone-gym", "gone", "record.achieved");
+        Events.publish(WebhookTopics.INSIGHTS, "gone-gym", "m-1",
+                Events.recordAchieved(UUID.randomUUID(), "gone-gym", "m-1", "120"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(TestTokens.token("gone-gym", "admin"))
+                .when().get("/webhooks/" + webhook.id())
+                .then().statusCode(200)
+                .body("status", equalTo("DISABLED"))
+                .body("disabledReason", containsString("410")));
+        assertEquals("FAILED", deliveries("gone-gym", webhook.id()).at("/items/0/status").asText());
+        given().auth().oauth2(TestTokens.token("gone-gym", "admin")).when().post("/webhooks/" + webhook.id() + "/test")
+                .then().statusCode(409);
+    }
+
+    @Test
+    void oneMembersEventsArriveInOrderWhileOthersGoOn() {
+        receiver.script("order", Answer.status(500), Answer.status(503), Answer.status(500));
+        subscribe("order-gym", "order", "record.achieved");
+        List<String> sent = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            UUID eventId = UUID.randomUUID();
+            sent.add(eventId.toString());
+            Events.publish(WebhookTopics.INSIGHTS, "order-gym", "m-1",
+                    Events.recordAchieved(eventId, "order-gym", "m-1", String.valueOf(100 + i)));
+        }
+        UUID other = UUID.randomUUID();
+        Events.publish(WebhookTopics.INSIGHTS, "order-gym", "m-2", Events.recordAchieved(other, "order-gym", "m-2",
+                "90"));
+
+        await().atMost(PATIENCE).until(() -> eventIds("order").containsAll(sent)
+                && eventIds("order").contains(other.toString()));
+        List<String> arrivals = receiver.received("order").stream()
+                .map(request -> read(request.body()).at("/data/eventId").asText())
+                .filter(sent::contains).toList();
+        int[] positions = arrivals.stream().mapToInt(sent::indexOf).toArray();
+        int[] sorted = positions.clone();
+        Arrays.sort(sorted);
+        assertEquals(Arrays.toString(sorted), Arrays.toString(positions), "m-1's events in the order published");
+    }
+
+    private static Set<String> eventIds(String path) {
+        return receiver.received(path).stream().map(request -> read(request.body()).at("/data/eventId").asText())
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void erasuresTestsAndRetriesAreDelivered() throws Exception {
+        Subscribed webhook = subscribe("erase-gym", "erase", "member.erased");
+        Events.publish(WebhookTopics.ERASED, "erase-gym", "m-9", Events.memberErased(UUID.randomUUID(), "erase-gym",
+                "m-9"));
+        await().atMost(PATIENCE).until(() -> receiver.received("erase").size() == 1);
+        JsonNode erased = read(receiver.received("erase").get(0).body());
+        assertEquals("member.erased", erased.get("type").asText());
+        assertEquals("m-9", erased.at("/data/memberId").asText());
+        assertMatchesSchema("member.erased", erased);
+
+        String testId = given().auth().oauth2(TestTokens.token("erase-gym", "admin"))
+                .when().post("/webhooks/" + webhook.id() + "/test")
+                .then().statusCode(202).body("eventType", equalTo("webhook.test")).extract().path("id");
+        await().atMost(PATIENCE).until(() -> receiver.received("erase").size() == 2);
+        Receiver.Received test = receiver.received("erase").get(1);
+        assertEquals(testId, test.id());
+        assertTrue(StandardWebhooks.verify(webhook.secret(), test.id(), test.timestamp(), test.body(),
+                test.signature()));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertEquals("DELIVERED",
+                deliveries("erase-gym", webhook.id()).at("/items/0/status").asText()));
+        given().auth().oauth2(TestTokens.token("erase-gym", "admin"))
+                .when().post("/webhooks/" + webhook.id() + "/deliveries/" + testId + "/retry")
+                .then().statusCode(202).body("status", equalTo("PENDING"));
+        await().atMost(PATIENCE).until(() -> receiver.received("erase").size() == 3);
+        assertEquals(testId, receiver.received("erase").get(2).id());
+    }
+
+    @Test
+    void aTenantsEventsReachOnlyItsOwnSubscriptions() {
+        subscribe("own-gym-a", "own-a", "record.achieved");
+        subscribe("own-gym-b", "own-b", "record.achieved");
+        Events.publish(WebhookTopics.INSIGHTS, "own-gym-b", "m-1",
+                Events.recordAchieved(UUID.randomUUID(), "own-gym-b", "m-1", "130"));
+        Events.publish(WebhookTopics.INSIGHTS, "own-gym-a", "m-1",
+                Events.recordAchieved(UUID.randomUUID(), "own-gym-a", "m-1", "131"));
+        await().atMost(PATIENCE).until(() -> receiver.received("own-a").size() == 1
+                && receiver.received("own-b").size() == 1);
+        assertEquals(131, read(receiver.received("own-a").get(0).body()).at("/data/record/newValue").asInt());
+        assertEquals(130, read(receiver.received("own-b").get(0).body()).at("/data/record/newValue").asInt());
+    }
+}
