@@ -23,8 +23,8 @@ import app.backbone.logging.domain.figures.WeekAggregate;
 
 /**
  * Folds newly stored sessions into each member's weekly aggregates, in the caller's transaction and connection:
- * one read of the affected weeks, one batched upsert. Members are locked for the transaction first (advisory
- * locks), so two consumers that briefly share a partition during a rebalance never fold into the same week at
+ * one read of the affected weeks, one batched upsert. The caller locks the members for the transaction first
+ * ({@link #lockMembers}, advisory locks), so two consumers that briefly share a partition during a rebalance never fold into the same week at
  * once, and a tenant being rebuilt ({@link #lockTenantExclusively}) is not folded into meanwhile.
  */
 @ApplicationScoped
@@ -59,12 +59,14 @@ public class FigureStore {
     private record Key(String tenantId, String memberId, String week) {
     }
 
-    /** Adds the sessions to the stored figures (sessions already folded in change nothing). */
+    /**
+     * Adds the sessions to the stored figures (sessions already folded in change nothing). The caller's transaction
+     * holds their members' locks ({@link #lockMembers}) or their tenant's exclusively ({@link #lockTenantExclusively}).
+     */
     public void add(Connection connection, List<MemberSession> sessions) throws SQLException {
         if (sessions.isEmpty()) {
             return;
         }
-        lockMembers(connection, sessions.stream().map(s -> new Member(s.tenantId(), s.memberId())).toList());
         Map<Key, WeekAggregate> weeks = new LinkedHashMap<>();
         for (MemberSession s : sessions) {
             weeks.put(key(s), null);
@@ -80,9 +82,9 @@ public class FigureStore {
     }
 
     /**
-     * Locks the members for the caller's transaction, as {@link #add} does (taking them again there is harmless
-     * too): a transaction that checks something of a member before adding their sessions, or erases them, takes
-     * them first.
+     * Locks the members for the caller's transaction (their tenant shared, each member exclusively): a transaction
+     * that checks something of a member before adding their sessions ({@link #add}), or erases them, takes them
+     * first.
      */
     public void lockMembers(Connection connection, Collection<Member> members) throws SQLException {
         if (members.isEmpty()) {

@@ -28,10 +28,11 @@ import app.backbone.logging.messaging.ProgressTopics;
 
 /**
  * Keeps each member's standing and publishes what newly stored sessions changed, in the ingest transaction and
- * connection, under the member locks {@link FigureStore#add} took: each member with new sessions gets a new progress
- * revision and is marked changed on the compacted {@value ProgressTopics#MEMBER_PROGRESS} ({@link Outbox#changed};
- * {@link ProgressRenderer} renders the progress when the relay sends it), and live sessions put the records they set
- * and the recommendations they turned to {@code DELOAD} on {@value ProgressTopics#INSIGHTS}. A standing is stored
+ * connection, under the member locks the ingest took ({@link FigureStore#lockMembers}): each member with new
+ * sessions gets a new progress revision and is marked changed on the compacted
+ * {@value ProgressTopics#MEMBER_PROGRESS} ({@link Outbox#changed}; {@link ProgressRenderer} renders the progress when
+ * the relay sends it), and live sessions put the records they set and the recommendations they turned to
+ * {@code DELOAD} on {@value ProgressTopics#INSIGHTS}. A standing is stored
  * per exercise ({@code exercise_standing}, {@link StandingRows}); a batch reads and rewrites only the exercises its
  * sessions touched. A member without a progress revision yet (new, or stored before it existed) gets their standing
  * computed from their stored sessions first.
