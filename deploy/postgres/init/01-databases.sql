@@ -2,3 +2,4 @@
 CREATE DATABASE catalog;
 CREATE DATABASE program;
 CREATE DATABASE logging;
+CREATE DATABASE webhook;

@@ -14,9 +14,12 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,6 +59,8 @@ public final class LocalStack implements AutoCloseable {
     /** The secret of logging-service's erasure audit hashes, which its prod profile needs. */
     private static final String ERASURE_SALT = "BACKBONE_LOGGING_ERASURE_SALT";
     private static final String LOCAL_ERASURE_SALT = "local-stack-erasure-salt";
+    /** The key webhook-service encrypts signing secrets with, which its prod profile needs. */
+    private static final String WEBHOOK_SECRET_KEY = "BACKBONE_WEBHOOKS_SECRET_KEY";
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -68,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedKafka kafka;
     private JwtKeys keys;
     private String demoToken;
+    private String webhookSecretKey;
 
     public LocalStack(StackSettings settings, PrintStream out) {
         this.settings = settings;
@@ -81,6 +87,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             checkPortsFree();
             keys = JwtKeys.loadOrCreate(settings.jwtDir());
+            webhookSecretKey = loadOrCreateWebhookKey();
             step("PostgreSQL on port " + settings.postgresPort(), () -> {
                 postgres = EmbeddedPostgres.start(settings.home().resolve("postgres"), settings.postgresPort());
                 for (StackSettings.Service service : settings.services()) {
@@ -168,15 +175,44 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Map<String, String> environmentOf(StackSettings.Service service) {
-        return Map.of(
-                "QUARKUS_HTTP_PORT", String.valueOf(service.port()),
-                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()),
-                "QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgres.USER,
-                "QUARKUS_DATASOURCE_PASSWORD", "",
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", settings.jwtDir().resolve(JwtKeys.PUBLIC_KEY_FILE).toString(),
-                "MP_JWT_VERIFY_ISSUER", TokenMinter.DEFAULT_ISSUER,
-                ERASURE_SALT, System.getenv().getOrDefault(ERASURE_SALT, LOCAL_ERASURE_SALT));
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgres.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", settings.jwtDir().resolve(JwtKeys.PUBLIC_KEY_FILE).toString());
+        env.put("MP_JWT_VERIFY_ISSUER", TokenMinter.DEFAULT_ISSUER);
+        env.put(ERASURE_SALT, System.getenv().getOrDefault(ERASURE_SALT, LOCAL_ERASURE_SALT));
+        env.put(WEBHOOK_SECRET_KEY, webhookSecretKey);
+        // Receivers on this machine (a developer's, the tests') are loopback and often plain http.
+        env.put("BACKBONE_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        return env;
+    }
+
+    /**
+     * The webhook secret key from the environment, or else the one this home keeps (made on first start): the
+     * signing secrets in webhook-service's database can only be read with the key they were stored with.
+     */
+    private String loadOrCreateWebhookKey() throws IOException {
+        String given = System.getenv(WEBHOOK_SECRET_KEY);
+        if (given != null && !given.isBlank()) {
+            return given.trim();
+        }
+        Path file = settings.webhookKeyFile();
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file).trim();
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        String encoded = Base64.getEncoder().encodeToString(key);
+        Files.writeString(file, encoded + System.lineSeparator());
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system; the home directory's own permissions apply
+        }
+        return encoded;
     }
 
     private void acquireLock() throws IOException {
@@ -230,7 +266,7 @@ public final class LocalStack implements AutoCloseable {
             out.printf("  %-16s %s   Swagger UI: %s/q/swagger-ui%n", service.service().name(), service.baseUrl(),
                     service.baseUrl());
         }
-        out.printf("  %-16s jdbc:postgresql://127.0.0.1:%d/{catalog,program,logging} (user postgres)%n",
+        out.printf("  %-16s jdbc:postgresql://127.0.0.1:%d/{catalog,program,logging,webhook} (user postgres)%n",
                 "PostgreSQL", settings.postgresPort());
         out.printf("  %-16s %s%n", "Kafka", kafka.bootstrapServers());
         out.println();

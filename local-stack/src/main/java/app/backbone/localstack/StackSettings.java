@@ -42,7 +42,8 @@ public record StackSettings(Path root, Path home, int postgresPort, int kafkaPor
                 port(env, "BACKBONE_KAFKA_CONTROLLER_PORT", 19093),
                 List.of(new Service("catalog-service", "catalog", port(env, "BACKBONE_CATALOG_PORT", 8081)),
                         new Service("program-service", "program", port(env, "BACKBONE_PROGRAM_PORT", 8082)),
-                        new Service("logging-service", "logging", port(env, "BACKBONE_LOGGING_PORT", 8083))),
+                        new Service("logging-service", "logging", port(env, "BACKBONE_LOGGING_PORT", 8083)),
+                        new Service("webhook-service", "webhook", port(env, "BACKBONE_WEBHOOK_PORT", 8084))),
                 List.of(env.getOrDefault("BACKBONE_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS)
                         .trim().split("\\s+")),
                 StartupCache.explicitJavaHome(env.get("BACKBONE_SERVICE_JAVA_HOME")).orElseGet(() ->
@@ -75,6 +76,11 @@ public record StackSettings(Path root, Path home, int postgresPort, int kafkaPor
     /** Where each service's trained startup cache is kept ({@link StartupCache}). */
     public Path startupCacheDir() {
         return home.resolve("startup-cache");
+    }
+
+    /** Where the key that encrypts webhook-service's signing secrets is kept, made on first start. */
+    Path webhookKeyFile() {
+        return home.resolve("webhook-secret-key.txt");
     }
 
     Path logDir() {

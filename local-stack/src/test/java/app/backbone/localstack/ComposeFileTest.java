@@ -44,7 +44,8 @@ class ComposeFileTest {
     private static final Path COMPOSE_FILE = ROOT.resolve("docker-compose.yml");
     private static final Path POSTGRES_INIT = ROOT.resolve("deploy/postgres/init");
     private static final String INIT_MOUNT = "./deploy/postgres/init:/docker-entrypoint-initdb.d:ro";
-    private static final List<String> SERVICES = List.of("catalog-service", "program-service", "logging-service");
+    private static final List<String> SERVICES = List.of("catalog-service", "program-service", "logging-service",
+            "webhook-service");
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}");
     private static final Pattern CREATE_DATABASE =
@@ -274,6 +275,8 @@ class ComposeFileTest {
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile());
             builder.environment().putIfAbsent("BACKBONE_LOGGING_ERASURE_SALT", "compose-file-test");
+            builder.environment().putIfAbsent("BACKBONE_WEBHOOKS_SECRET_KEY",
+                    "Y29tcG9zZS1maWxlLXRlc3Qta2V5LTMyLWJ5dGVzISE=");
             Process process = builder.start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -35,7 +35,8 @@ public final class Endpoints {
     /** Every operation of every service, read from {@code /q/openapi?format=json}. */
     public static List<Endpoint> of(SystemStack stack) {
         List<Endpoint> endpoints = new ArrayList<>();
-        for (String service : List.of(SystemStack.CATALOG, SystemStack.PROGRAM, SystemStack.LOGGING)) {
+        for (String service : List.of(SystemStack.CATALOG, SystemStack.PROGRAM, SystemStack.LOGGING,
+                SystemStack.WEBHOOK)) {
             JsonNode document = stack.api().get(stack.url(service) + "/q/openapi?format=json").send().expect(200)
                     .json();
             for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
