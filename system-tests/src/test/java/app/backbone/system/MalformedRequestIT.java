@@ -61,6 +61,7 @@ class MalformedRequestIT {
     private String exercise;
     private long exerciseVersion;
     private String program;
+    private String webhook;
     private int unique;
 
     MalformedRequestIT(SystemStack stack) {
@@ -71,7 +72,8 @@ class MalformedRequestIT {
 
     /** The state malformed requests must leave as it was. */
     private record Snapshot(long exercises, long exerciseVersion, boolean exerciseRetired, long programs,
-            long programVersion, long sessions, long sessionEvents, long catalogEvents) {
+            long programVersion, long sessions, long sessionEvents, long catalogEvents, long webhooks,
+            long webhookDeliveries) {
     }
 
     @Test
@@ -83,6 +85,8 @@ class MalformedRequestIT {
         exercise = created.get("id").asText();
         exerciseVersion = created.get("version").asLong();
         program = tenant.createProgram(MEMBER, "HYPERTROPHY").get("id").asText();
+        webhook = stack.api().post(stack.url(SystemStack.WEBHOOK) + "/webhooks").token(token).json(webhookBody())
+                .send().expect(201).json().get("id").asText();
         await().until(() -> keysOn(CATALOG_TOPIC).contains(exercise));
 
         List<Endpoint> endpoints = Endpoints.of(stack);
@@ -104,7 +108,8 @@ class MalformedRequestIT {
                 String[] servicePath = path.split(" ", 2);
                 attempts.add(new Sent(servicePath[0], new Attempt("an undocumented method", "PATCH",
                         servicePath[1].replace("{id}", exercise).replace("{memberId}", MEMBER)
-                                .replace("{name}", "fuzz%20alias"), auth(), null, false,
+                                .replace("{name}", "fuzz%20alias").replace("{deliveryId}", exercise), auth(), null,
+                        false,
                         405)));
             }
         });
@@ -133,7 +138,8 @@ class MalformedRequestIT {
         Map<String, String> ids = Map.of("id", exercise, "memberId", MEMBER, "name", "fuzz alias");
         for (Endpoint endpoint : endpoints) {
             if (endpoint.method().equals("GET")) {
-                Map<String, String> values = endpoint.path().startsWith("/programs/") ? Map.of("id", program) : ids;
+                Map<String, String> values = endpoint.path().startsWith("/programs/") ? Map.of("id", program)
+                        : endpoint.path().startsWith("/webhooks/") ? Map.of("id", webhook) : ids;
                 targets.put(endpoint.key(), () -> requests.query(endpoint.path(), values, endpoint.operation(),
                         endpoint.document()));
             }
@@ -174,7 +180,32 @@ class MalformedRequestIT {
             return new Attempt(oversized.what(), "POST", oversized.path(), oversized.headers(), oversized.body(),
                     false, 413);
         });
+        targets.put("POST /webhooks", () -> requests.body(valid(byKey.get("POST /webhooks"), "/webhooks", auth(),
+                webhookBody())));
+        targets.put("DELETE /webhooks/{id}", () -> noSuchWebhook("DELETE", ""));
+        targets.put("POST /webhooks/{id}/test", () -> noSuchWebhook("POST", "/test"));
+        targets.put("POST /webhooks/{id}/deliveries/{deliveryId}/retry", () -> requests.nextInt(2) == 0
+                ? noSuchWebhook("POST", "/deliveries/" + UUID.randomUUID() + "/retry")
+                : new Attempt("no such delivery", "POST", "/webhooks/" + webhook + "/deliveries/"
+                        + encodePath(requests.nextInt(2) == 0 ? UUID.randomUUID().toString()
+                                : requests.randomText(40)) + "/retry", auth(), null, false, 0));
         return targets;
+    }
+
+    /** A call on a subscription the tenant does not have: an unknown id, or no id at all. */
+    private Attempt noSuchWebhook(String method, String rest) {
+        String id = requests.nextInt(2) == 0 ? UUID.randomUUID().toString() : requests.randomText(40);
+        return new Attempt("no such subscription", method, "/webhooks/" + encodePath(id) + rest, auth(), null, false,
+                0);
+    }
+
+    /** A subscription webhook-service would accept: the local stack allows loopback endpoints. */
+    private static ObjectNode webhookBody() {
+        ObjectNode body = Api.JSON.createObjectNode();
+        body.put("url", "http://127.0.0.1:9/fuzz-hooks");
+        body.putArray("events").add("member.erased");
+        body.put("description", "Made up by the malformed-request test.");
+        return body;
     }
 
     /** An import the service must refuse whole: not a history file, a bad parameter, a member id of the wrong form. */
@@ -439,7 +470,11 @@ class MalformedRequestIT {
                 stack.api().get(stack.url(SystemStack.PROGRAM) + "/programs/" + program).token(token).send()
                         .expect(200).json().get("version").asLong(),
                 tenant.sessionCount(MEMBER),
-                endOf(CompletedSession.TOPIC), endOf(CATALOG_TOPIC));
+                endOf(CompletedSession.TOPIC), endOf(CATALOG_TOPIC),
+                stack.api().get(stack.url(SystemStack.WEBHOOK) + "/webhooks?size=1").token(token).send().expect(200)
+                        .json().get("total").asLong(),
+                stack.api().get(stack.url(SystemStack.WEBHOOK) + "/webhooks/" + webhook + "/deliveries?size=1")
+                        .token(token).send().expect(200).json().get("total").asLong());
     }
 
     /**
@@ -458,7 +493,8 @@ class MalformedRequestIT {
 
         Snapshot after = snapshot();
         assertEquals(new Snapshot(before.exercises() + 1, before.exerciseVersion(), before.exerciseRetired(),
-                before.programs(), before.programVersion(), before.sessions() + 1, before.sessionEvents() + 1, before.catalogEvents() + 1),
+                before.programs(), before.programVersion(), before.sessions() + 1, before.sessionEvents() + 1,
+                before.catalogEvents() + 1, before.webhooks(), before.webhookDeliveries()),
                 after, "only the markers were stored and published");
     }
 

@@ -47,8 +47,13 @@ public final class SessionPublisher implements AutoCloseable {
 
     /** Sends an event without waiting; {@link #awaitAcks()} waits for all sent so far. */
     public void send(String memberId, String event) {
+        send(CompletedSession.TOPIC, memberId, event);
+    }
+
+    /** Sends a record to another topic the same way, as the service that owns that topic would. */
+    public void send(String topic, String key, String value) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        producer.send(new ProducerRecord<>(CompletedSession.TOPIC, memberId, event), (metadata, failure) -> {
+        producer.send(new ProducerRecord<>(topic, key, value), (metadata, failure) -> {
             if (failure == null) {
                 acked.complete(null);
             } else {

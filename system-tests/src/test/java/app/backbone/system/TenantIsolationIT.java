@@ -64,6 +64,10 @@ class TenantIsolationIT {
     private final List<String> ownerSessions = new ArrayList<>();
     private final List<String> otherSessions = new ArrayList<>();
     private final List<String> otherPrograms = new ArrayList<>();
+    private String ownerHook;
+    private String deletableHook;
+    private String otherHook;
+    private String testDelivery;
 
     TenantIsolationIT(SystemStack stack) {
         this.stack = stack;
@@ -128,6 +132,24 @@ class TenantIsolationIT {
                 .asText()));
         await().until(() -> stack.api().put(stack.url(SystemStack.LOGGING) + ALIAS).token(owner.adminToken())
                 .json(Map.of("exerciseId", exercise)).send().status() == 200);
+        ownerHook = subscribe(owner.adminToken()).expect(201).json().get("id").asText();
+        deletableHook = subscribe(owner.adminToken()).expect(201).json().get("id").asText();
+        otherHook = subscribe(other.adminToken()).expect(201).json().get("id").asText();
+        testDelivery = post(SystemStack.WEBHOOK, "/webhooks/" + ownerHook + "/test", owner.adminToken(), Map.of())
+                .expect(202).json().get("id").asText();
+    }
+
+    /**
+     * A subscription to an endpoint nothing listens on (its deliveries fail and wait for their next attempt), for
+     * deloads, which no session here brings: its only deliveries are the tests asked for.
+     */
+    private Reply subscribe(String token) {
+        return post(SystemStack.WEBHOOK, "/webhooks", token, Map.of("url", "http://127.0.0.1:9/isolation",
+                "events", List.of("deload.recommended")));
+    }
+
+    private int ownerDeliveries() {
+        return ownerView(SystemStack.WEBHOOK, "/webhooks/" + ownerHook + "/deliveries").get("total").asInt();
     }
 
     private Reply importHistory(String token) {
@@ -205,6 +227,19 @@ class TenantIsolationIT {
         matrix.put("GET /exercise-aliases/{name}", new Case(
                 token -> get(SystemStack.LOGGING, ALIAS, token),
                 reply -> assertEquals(exercise, reply.expect(200).json().get("exerciseId").asText()),
+                reply -> assertProblem(404, reply)));
+        matrix.put("GET /webhooks", new Case(
+                token -> get(SystemStack.WEBHOOK, "/webhooks", token),
+                reply -> assertEquals(Set.of(ownerHook, deletableHook), ids(reply.expect(200).json().get("items"),
+                        "id")),
+                reply -> assertEquals(Set.of(otherHook), ids(reply.expect(200).json().get("items"), "id"))));
+        matrix.put("GET /webhooks/{id}", new Case(
+                token -> get(SystemStack.WEBHOOK, "/webhooks/" + ownerHook, token),
+                reply -> assertEquals(ownerHook, reply.expect(200).json().get("id").asText()),
+                reply -> assertProblem(404, reply)));
+        matrix.put("GET /webhooks/{id}/deliveries", new Case(
+                token -> get(SystemStack.WEBHOOK, "/webhooks/" + ownerHook + "/deliveries", token),
+                reply -> assertEquals(Set.of(testDelivery), ids(reply.expect(200).json().get("items"), "id")),
                 reply -> assertProblem(404, reply)));
         matrix.put("POST /programs/preview", new Case(
                 token -> post(SystemStack.PROGRAM, "/programs/preview", token,
@@ -309,6 +344,40 @@ class TenantIsolationIT {
                 reply -> {
                     assertProblem(404, reply);
                     assertEquals(exercise, ownerView(SystemStack.LOGGING, ALIAS).get("exerciseId").asText());
+                }));
+        matrix.put("POST /webhooks", new Case(
+                this::subscribe,
+                reply -> assertEquals("ACTIVE", reply.expect(201).json().get("status").asText()),
+                reply -> {
+                    String created = reply.expect(201).json().get("id").asText();
+                    assertProblem(404, get(SystemStack.WEBHOOK, "/webhooks/" + created, owner.adminToken()));
+                }));
+        matrix.put("POST /webhooks/{id}/test", new Case(
+                token -> post(SystemStack.WEBHOOK, "/webhooks/" + ownerHook + "/test", token, Map.of()),
+                reply -> {
+                    reply.expect(202);
+                    assertEquals(2, ownerDeliveries());
+                },
+                reply -> {
+                    assertProblem(404, reply);
+                    assertEquals(1, ownerDeliveries(), "another tenant's test sends the owner nothing");
+                }));
+        matrix.put("POST /webhooks/{id}/deliveries/{deliveryId}/retry", new Case(
+                token -> post(SystemStack.WEBHOOK, "/webhooks/" + ownerHook + "/deliveries/" + testDelivery
+                        + "/retry", token, Map.of()),
+                reply -> assertEquals(testDelivery, reply.expect(202).json().get("id").asText()),
+                reply -> assertProblem(404, reply)));
+        matrix.put("DELETE /webhooks/{id}", new Case(
+                token -> stack.api().delete(stack.url(SystemStack.WEBHOOK) + "/webhooks/" + deletableHook)
+                        .token(token).send(),
+                reply -> {
+                    reply.expect(204);
+                    assertProblem(404, get(SystemStack.WEBHOOK, "/webhooks/" + deletableHook, owner.adminToken()));
+                },
+                reply -> {
+                    assertProblem(404, reply);
+                    assertEquals(deletableHook, ownerView(SystemStack.WEBHOOK, "/webhooks/" + deletableHook)
+                            .get("id").asText());
                 }));
         matrix.put("POST /figures/rebuild", new Case(
                 token -> stack.api().post(stack.url(SystemStack.LOGGING) + "/figures/rebuild").token(token)
