@@ -180,6 +180,11 @@ class TenantIsolationIT {
                 token -> get(SystemStack.PROGRAM, "/members/" + MEMBER + "/programs", token),
                 reply -> assertEquals(Set.of(program, archivable), ids(reply.expect(200).json().get("items"), "id")),
                 reply -> assertEquals(new HashSet<>(otherPrograms), ids(reply.expect(200).json().get("items"), "id"))));
+        matrix.put("GET /members", new Case(
+                token -> get(SystemStack.LOGGING, "/members", token),
+                reply -> assertEquals(Set.of(MEMBER, IMPORTED), ids(reply.expect(200).json().get("items"),
+                        "memberId")),
+                reply -> assertEquals(Set.of(MEMBER), ids(reply.expect(200).json().get("items"), "memberId"))));
         matrix.put("GET /members/{memberId}/sessions", new Case(
                 token -> get(SystemStack.LOGGING, "/members/" + MEMBER + "/sessions", token),
                 reply -> assertEquals(new HashSet<>(ownerSessions), sessionIds(reply)),

@@ -17,7 +17,7 @@ import app.backbone.logging.domain.figures.LoggedSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Recomputes a tenant's weekly figures and members' standings from its stored sessions, with the same code that
+ * Recomputes a tenant's weekly figures, members' standings and activity from its stored sessions, with the same code that
  * folds them in on ingest; ingest for the tenant waits meanwhile.
  */
 @ApplicationScoped
@@ -31,15 +31,17 @@ public class FigureRebuild {
     private final FigureStore figures;
     private final StoredSessions stored;
     private final ProgressStore progress;
+    private final MemberActivity activity;
     private final Clock clock;
     private final int timeoutSeconds;
 
     public FigureRebuild(DataSource dataSource, FigureStore figures, StoredSessions stored, ProgressStore progress,
-            Clock clock, LoggingConfig config) {
+            MemberActivity activity, Clock clock, LoggingConfig config) {
         this.dataSource = dataSource;
         this.figures = figures;
         this.stored = stored;
         this.progress = progress;
+        this.activity = activity;
         this.clock = clock;
         this.timeoutSeconds = Math.toIntExact(config.rebuildTimeout().toSeconds());
     }
@@ -57,6 +59,7 @@ public class FigureRebuild {
             try (Connection connection = dataSource.getConnection()) {
                 figures.lockTenantExclusively(connection, tenant);
                 figures.clear(connection, tenant);
+                activity.rebuild(connection, tenant);
                 List<String> members = column(connection, MEMBERS, tenant);
                 int sessions = 0;
                 for (String member : members) {

@@ -51,7 +51,7 @@ public class MemberErasures {
 
     /** The tables holding a member's data, each with {@code tenant_id} and {@code member_id}; add new ones here. */
     static final List<String> MEMBER_TABLES = List.of("training_session", "weekly_aggregate", "exercise_standing",
-            "member_progress", "member_import");
+            "member_progress", "member_import", "member_activity");
 
     private static final Logger LOG = Logger.getLogger(MemberErasures.class);
 

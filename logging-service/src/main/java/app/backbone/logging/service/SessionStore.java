@@ -61,15 +61,17 @@ public class SessionStore {
     private final FigureStore figures;
     private final ProgressStore progress;
     private final MemberErasures erasures;
+    private final MemberActivity activity;
     private final Clock clock;
 
     public SessionStore(DataSource dataSource, ObjectMapper mapper, FigureStore figures, ProgressStore progress,
-            MemberErasures erasures, Clock clock) {
+            MemberErasures erasures, MemberActivity activity, Clock clock) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.figures = figures;
         this.progress = progress;
         this.erasures = erasures;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -135,6 +137,7 @@ public class SessionStore {
             List<SessionCompleted> unseen = notErased(connection, unseenSessions(connection,
                     byId.values().stream().filter(e -> fresh.contains(e.eventId())).toList()));
             insert(connection, unseen, now);
+            activity.add(connection, unseen);
             List<FigureStore.MemberSession> sessions = unseen.stream().map(e -> new FigureStore.MemberSession(
                     e.tenantId(), e.memberId(), LoggedSessions.of(e))).toList();
             figures.add(connection, sessions);
