@@ -124,7 +124,8 @@ public final class BenchSuite {
     private static Map<String, String> stackEnvironment(Path home, Map<String, String> env) {
         Map<String, String> stackEnv = new HashMap<>();
         stackEnv.put("BACKBONE_HOME", home.toString());
-        for (String port : List.of("POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "CATALOG", "PROGRAM", "LOGGING")) {
+        for (String port : List.of("POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "CATALOG", "PROGRAM", "LOGGING",
+                "WEBHOOK")) {
             stackEnv.put("BACKBONE_" + port + "_PORT", String.valueOf(FreePorts.find()));
         }
         if (env.containsKey("BACKBONE_SERVICE_JAVA_OPTS")) {
