@@ -50,13 +50,13 @@ final class Report {
             - **(g) webhook delivery**: a tenant of its own subscribes a receiver in the benchmark's JVM (the JDK's
               `HttpServer` on loopback, answering `204` at once) to `record.achieved` and `deload.recommended`, and
               insights (`RECORD_ACHIEVED`, one in four `DELOAD_RECOMMENDED`, key = tenantId/memberId, 500 members) are
-              published straight to `training.insights` at a steady rate, open loop: each insight is timed from when
-              it was due to be sent, whenever it went out, to the first request whose `data.eventId` is its event id,
-              so a stalled publisher does not hide latency. The first tenth of the period is a warm-up, not timed; the
-              part waits until every insight arrived and fails when none more arrive for 2 minutes. The delivered rate
-              is the timed insights over the time from the first one's due time to the last one's arrival: below the
-              publishing rate, webhook-service did not keep up and the latencies grow with the length of the run.
-              Duplicates (in Details) are requests for an insight that had arrived before.
+              published straight to `training.insights` at a steady rate, open loop, once a first one has arrived: each
+              insight is timed from when it was due to be sent, whenever it went out, to the first request whose
+              `data.eventId` is its event id, so a stalled publisher does not hide latency. The first tenth of the
+              period is a warm-up, not timed; the part waits until every insight arrived and fails when none more arrive
+              for 2 minutes. The delivered rate is the timed insights over the time from the first one's due time to the
+              last one's arrival: below the publishing rate, webhook-service did not keep up and the latencies grow with
+              the length of the run. Duplicates (in Details) are requests for an insight that had arrived before.
             """;
 
     /** The facts about one run printed above the figures. */
