@@ -25,6 +25,7 @@ final class BenchContext {
     static final String CATALOG = "catalog-service";
     static final String PROGRAM = "program-service";
     static final String LOGGING = "logging-service";
+    static final String WEBHOOK = "webhook-service";
     static final Duration STALL_TIMEOUT = Duration.ofMinutes(2);
     static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ROLES = List.of("trainer", "integration");
@@ -65,8 +66,13 @@ final class BenchContext {
 
     /** GETs (or POSTs a JSON body to) a URL with the benchmark tenant's token; fails unless it answers 2xx. */
     String call(String url, String jsonBody) throws IOException, InterruptedException {
+        return call(url, jsonBody, token);
+    }
+
+    /** As {@link #call(String, String)}, with another token. */
+    String call(String url, String jsonBody, String bearer) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer "
-                + token).timeout(Duration.ofSeconds(30));
+                + bearer).timeout(Duration.ofSeconds(30));
         if (jsonBody != null) {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody));
         }

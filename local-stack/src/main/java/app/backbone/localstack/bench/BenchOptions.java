@@ -18,25 +18,30 @@ import java.util.Set;
  * @param restMeasured measured period of each endpoint in (c)
  * @param clients      closed-loop clients in (c)
  * @param starts       start-time repetitions per service in (d)
+ * @param webhookRate  insights per second for (g)
+ * @param webhooks     how long insights are published at {@code webhookRate} for (g), after a warm-up of a tenth
+ *                     of it
  * @param parts        which parts to run
  * @param output       the report file
  */
 public record BenchOptions(int events, int members, Duration freshness, int rate, Duration restWarmUp,
-        Duration restMeasured, int clients, int starts, Set<Part> parts, Path output) {
+        Duration restMeasured, int clients, int starts, int webhookRate, Duration webhooks, Set<Part> parts,
+        Path output) {
 
     /** The parts of the suite. */
-    public enum Part { INGEST, FRESHNESS, REST, START, NEXT_SESSION, IMPORT }
+    public enum Part { INGEST, FRESHNESS, REST, START, NEXT_SESSION, IMPORT, WEBHOOKS }
 
     /** The usage lines of {@code ./backbone bench}. */
     public static final String USAGE = """
-                   ./backbone bench [--quick] [--events 100000] [--seconds 20] [--output BENCHMARKS.md]
-                                    [--only ingest,freshness,rest,start,next-session,import]
+                   ./backbone bench [--quick] [--events 100000] [--seconds 20] [--webhook-rate 50]
+                                    [--webhook-seconds 60] [--output BENCHMARKS.md]
+                                    [--only ingest,freshness,rest,start,next-session,import,webhooks]
                                                          start a stack of its own on free ports, measure ingest,
-                                                         freshness, REST latency, start time and memory and
-                                                         next-session freshness and a history import, print
-                                                         the figures and write
+                                                         freshness, REST latency, start time and memory,
+                                                         next-session freshness, a history import and webhook
+                                                         delivery, print the figures and write
                                                          them to BENCHMARKS.md; --quick
-                                                         takes about 4 minutes instead of about 10
+                                                         takes about 5 minutes instead of about 13
             """;
 
 
@@ -45,6 +50,8 @@ public record BenchOptions(int events, int members, Duration freshness, int rate
         boolean quick = args.contains("--quick");
         int events = quick ? 20_000 : 100_000;
         int seconds = quick ? 8 : 20;
+        int webhookRate = 50;
+        int webhookSeconds = quick ? 20 : 60;
         Set<Part> parts = EnumSet.allOf(Part.class);
         Path output = root.resolve("BENCHMARKS.md");
         for (int i = 0; i < args.size(); i++) {
@@ -59,13 +66,16 @@ public record BenchOptions(int events, int members, Duration freshness, int rate
             switch (option) {
                 case "--events" -> events = positive(option, value);
                 case "--seconds" -> seconds = positive(option, value);
+                case "--webhook-rate" -> webhookRate = positive(option, value);
+                case "--webhook-seconds" -> webhookSeconds = positive(option, value);
                 case "--only" -> parts = parts(value);
                 case "--output" -> output = root.resolve(value);
                 default -> throw new IllegalArgumentException("Unknown option " + option + ".\nUsage:\n" + USAGE);
             }
         }
         return new BenchOptions(events, 10_000, Duration.ofSeconds(quick ? 20 : 40), 200,
-                Duration.ofSeconds(quick ? 3 : 5), Duration.ofSeconds(seconds), 50, quick ? 1 : 3, parts, output);
+                Duration.ofSeconds(quick ? 3 : 5), Duration.ofSeconds(seconds), 50, quick ? 1 : 3, webhookRate,
+                Duration.ofSeconds(webhookSeconds), parts, output);
     }
 
     private static int positive(String option, String value) {
@@ -88,7 +98,8 @@ public record BenchOptions(int events, int members, Duration freshness, int rate
                 parts.add(Part.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
-                        "--only takes ingest, freshness, rest, start, next-session and import, not '" + name + "'",
+                        "--only takes ingest, freshness, rest, start, next-session, import and webhooks, not '" + name
+                                + "'",
                         e);
             }
         }

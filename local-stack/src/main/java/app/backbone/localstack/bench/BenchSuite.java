@@ -36,11 +36,12 @@ import app.backbone.localstack.bench.Figure.Unit;
 /**
  * {@code ./backbone bench}: starts a stack of its own on free ports, measures (a) logging-service's ingest beside
  * raw Kafka and JDBC ceilings, (b) publish-to-visible freshness, (c) REST latency under closed-loop load, (d)
- * each service's start time and resident memory, (e) report-to-updated-load freshness of the next session and (f)
- * the time a five-year history file takes to import,
+ * each service's start time and resident memory, (e) report-to-updated-load freshness of the next session, (f)
+ * the time a five-year history file takes to import and (g) insight-to-delivered-webhook latency,
  * printing each figure as it is measured, then prints the table and writes it to {@code BENCHMARKS.md}. Each part
  * is a class of its own ({@link Ingest}, {@link Freshness}, {@link RestLatency}, {@link StartAndMemory},
- * {@link NextSessionFreshness}, {@link HistoryImportTime}); this one runs them on the stack it starts and stops.
+ * {@link NextSessionFreshness}, {@link HistoryImportTime}, {@link WebhookLatency}); this one runs them on the stack
+ * it starts and stops.
  */
 public final class BenchSuite {
 
@@ -124,7 +125,8 @@ public final class BenchSuite {
     private static Map<String, String> stackEnvironment(Path home, Map<String, String> env) {
         Map<String, String> stackEnv = new HashMap<>();
         stackEnv.put("BACKBONE_HOME", home.toString());
-        for (String port : List.of("POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "CATALOG", "PROGRAM", "LOGGING")) {
+        for (String port : List.of("POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "CATALOG", "PROGRAM", "LOGGING",
+                "WEBHOOK")) {
             stackEnv.put("BACKBONE_" + port + "_PORT", String.valueOf(FreePorts.find()));
         }
         if (env.containsKey("BACKBONE_SERVICE_JAVA_OPTS")) {
@@ -178,6 +180,7 @@ public final class BenchSuite {
             part(bench, Part.REST, "c", new RestLatency(bench)::measure);
             part(bench, Part.NEXT_SESSION, "e", new NextSessionFreshness(bench)::measure);
             part(bench, Part.IMPORT, "f", new HistoryImportTime(bench)::measure);
+            part(bench, Part.WEBHOOKS, "g", new WebhookLatency(bench)::measure);
             sampler.close();
             part(bench, Part.START, "d", startAndMemory::measureStartTimes);
             startAndMemory.addMemoryFigures(sampler, load);

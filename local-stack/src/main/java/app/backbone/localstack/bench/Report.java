@@ -15,7 +15,7 @@ final class Report {
     private static final String METHOD = """
             ## How it measures
 
-            Everything runs on the one machine: PostgreSQL, Kafka (inside the benchmark's JVM), the three services as
+            Everything runs on the one machine: PostgreSQL, Kafka (inside the benchmark's JVM), the four services as
             separate JVMs and the load generators. The suite starts a stack of its own on free ports with its data in
             `.backbone-bench/` (wiped at each run but for the services' startup caches), so it never meets a running
             `./backbone up`.
@@ -35,8 +35,9 @@ final class Report {
             - **(c) REST**: closed-loop clients on keep-alive connections from one thread, after a warm-up; the volume
               member has two years of three sessions a week.
             - **(d) start and memory**: each service is stopped and started alone with everything else up; start is
-              launch to the first 200 of `/q/health/ready` (polled every 50 ms), the median of the repetitions. Resident
-              memory is VmRSS: idle after the stack's start, and the highest sample (every 500 ms) during (a)-(c).
+              launch to the first 200 of `/q/health/ready` (polled every 50 ms), the median of the repetitions.
+              Resident memory is VmRSS: idle after the stack's start, and the highest sample (every 500 ms) during
+              (a)-(c) and (e)-(g).
             - **(e) next-session freshness**: while sessions arrive at the (b) rate straight on Kafka, eight probe members
               each report a session of their program to program-service and poll `GET /programs/{id}/next-session` every
               25 ms until its loads come from progress computed after that report (program-service published the session,
@@ -46,6 +47,16 @@ final class Report {
               `POST /members/{m}/imports` and `GET /imports/{id}` polled every 250 ms; the time is from the start of the
               upload to the first answer that says `DONE` (the file checked, mapped and every session stored with its
               figures).
+            - **(g) webhook delivery**: a tenant of its own subscribes a receiver in the benchmark's JVM (the JDK's
+              `HttpServer` on loopback, answering `204` at once) to `record.achieved` and `deload.recommended`, and
+              insights (`RECORD_ACHIEVED`, one in four `DELOAD_RECOMMENDED`, key = tenantId/memberId, 500 members) are
+              published straight to `training.insights` at a steady rate, open loop, once a first one has arrived: each
+              insight is timed from when it was due to be sent, whenever it went out, to the first request whose
+              `data.eventId` is its event id, so a stalled publisher does not hide latency. The first tenth of the
+              period is a warm-up, not timed; the part waits until every insight arrived and fails when none more arrive
+              for 2 minutes. The delivered rate is the timed insights over the time from the first one's due time to the
+              last one's arrival: below the publishing rate, webhook-service did not keep up and the latencies grow with
+              the length of the run. Duplicates (in Details) are requests for an insight that had arrived before.
             """;
 
     /** The facts about one run printed above the figures. */

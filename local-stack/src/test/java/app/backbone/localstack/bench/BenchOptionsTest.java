@@ -25,6 +25,8 @@ class BenchOptionsTest {
         assertEquals(Duration.ofSeconds(20), options.restMeasured());
         assertEquals(50, options.clients());
         assertEquals(3, options.starts());
+        assertEquals(50, options.webhookRate());
+        assertEquals(Duration.ofSeconds(60), options.webhooks());
         assertEquals(EnumSet.allOf(Part.class), options.parts());
         assertEquals(Path.of("/repo/BENCHMARKS.md"), options.output());
     }
@@ -34,6 +36,7 @@ class BenchOptionsTest {
         BenchOptions quick = BenchOptions.parse(List.of("--quick"), ROOT);
         assertEquals(20_000, quick.events());
         assertEquals(1, quick.starts());
+        assertEquals(Duration.ofSeconds(20), quick.webhooks());
         BenchOptions options = BenchOptions.parse(List.of("--events", "50_000", "--quick", "--seconds", "12",
                 "--only", "ingest, rest", "--output", "out/b.md"), ROOT);
         assertEquals(50_000, options.events());
@@ -42,6 +45,11 @@ class BenchOptionsTest {
         assertEquals(Path.of("/repo/out/b.md"), options.output());
         assertEquals(Set.of(Part.NEXT_SESSION), BenchOptions.parse(List.of("--only", "next-session"), ROOT).parts());
         assertEquals(Set.of(Part.IMPORT), BenchOptions.parse(List.of("--only", "import"), ROOT).parts());
+        BenchOptions webhooks = BenchOptions.parse(List.of("--only", "webhooks", "--webhook-rate", "15",
+                "--webhook-seconds", "30"), ROOT);
+        assertEquals(Set.of(Part.WEBHOOKS), webhooks.parts());
+        assertEquals(15, webhooks.webhookRate());
+        assertEquals(Duration.ofSeconds(30), webhooks.webhooks());
     }
 
     @Test
@@ -49,6 +57,7 @@ class BenchOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--events"), ROOT));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--events", "-5"), ROOT));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--fast"), ROOT));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--webhook-rate", "0"), ROOT));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--only", "ingest,x"), ROOT));
     }
 }

@@ -1,0 +1,52 @@
+package app.backbone.localstack.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class WebhookArrivalsTest {
+
+    private final WebhookArrivals arrivals = new WebhookArrivals();
+
+    @Test
+    void aMeasuredInsightIsTimedFromWhenItWasDueToItsFirstArrival() {
+        arrivals.published("a", 1_000_000, true);
+        arrivals.published("b", 2_000_000, true);
+        arrivals.arrived("b", 9_000_000);
+        arrivals.arrived("a", 4_000_000);
+        arrivals.arrived("a", 50_000_000);
+        Histogram micros = arrivals.micros();
+        assertEquals(2, micros.getTotalCount());
+        assertEquals(3_000, micros.getValueAtPercentile(0), 3);
+        assertEquals(7_000, micros.getMaxValue(), 7);
+        assertEquals(9_000_000, arrivals.lastMeasuredArrival());
+        assertEquals(1, arrivals.duplicates());
+    }
+
+    @Test
+    void warmUpInsightsMustArriveButAreNotTimed() {
+        arrivals.published("warm", 1_000, false);
+        arrivals.published("measured", 2_000, true);
+        assertEquals(2, arrivals.waiting());
+        arrivals.arrived("warm", 5_000_000);
+        assertEquals(1, arrivals.waiting());
+        assertEquals(1, arrivals.delivered());
+        assertEquals(0, arrivals.micros().getTotalCount());
+        assertEquals(0, arrivals.lastMeasuredArrival());
+        arrivals.arrived("measured", 6_000_000);
+        assertEquals(0, arrivals.waiting());
+        assertEquals(2, arrivals.delivered());
+    }
+
+    @Test
+    void arrivalsForNoPublishedInsightAreCountedApart() {
+        arrivals.published("a", 0, true);
+        arrivals.arrived("other", 10);
+        arrivals.arrived(null, 10);
+        assertEquals(2, arrivals.unexpected());
+        assertEquals(1, arrivals.waiting());
+        assertEquals(0, arrivals.delivered());
+        assertEquals(0, arrivals.duplicates());
+    }
+}
