@@ -41,8 +41,9 @@ public class SubscriptionService {
     private final WebhookConfig config;
     private final Clock clock;
 
-    public SubscriptionService(WebhookConfig config, SecretCipher cipher, Payloads payloads, Clock clock) {
-        this.guard = TargetGuard.system(config.allowPrivateTargets());
+    public SubscriptionService(WebhookConfig config, TargetGuard guard, SecretCipher cipher, Payloads payloads,
+            Clock clock) {
+        this.guard = guard;
         this.cipher = cipher;
         this.payloads = payloads;
         this.config = config;
