@@ -10,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Generated;
@@ -62,15 +63,25 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(name = "expires_at")
     public Instant expiresAt;
 
+    /** While an attempt is in flight: the end of its lease, after which it is taken again. */
+    @Column(name = "leased_until")
+    public Instant leasedUntil;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
-    /** The subscription's delivery of that id, if any. */
-    public static Optional<WebhookDelivery> findForSubscription(UUID subscriptionId, UUID id) {
-        return find("id = ?1 and subscriptionId = ?2", id, subscriptionId).firstResultOptional();
+    /** The subscription's delivery of that id, if any, locked until the transaction ends. */
+    public static Optional<WebhookDelivery> lockForSubscription(UUID subscriptionId, UUID id) {
+        return find("id = ?1 and subscriptionId = ?2", id, subscriptionId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    /** Whether an attempt is in flight now. */
+    public boolean beingAttempted(Instant now) {
+        return status == DeliveryStatus.PENDING && leasedUntil != null && leasedUntil.isAfter(now);
     }
 
     /** One page of the subscription's deliveries, newest first. */

@@ -37,7 +37,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class DeliveryStore {
 
-    private static final String CLAIM = "UPDATE webhook_delivery d SET next_attempt_at = ? "
+    private static final String CLAIM = "UPDATE webhook_delivery d SET next_attempt_at = ?, leased_until = ? "
             + "FROM webhook_subscription s WHERE s.id = d.subscription_id AND d.id IN ("
             + " SELECT c.id FROM webhook_delivery c WHERE c.id IN ("
             + "  SELECT id FROM ("
@@ -80,12 +80,14 @@ public class DeliveryStore {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement claim = connection.prepareStatement(CLAIM)) {
                 Array busyIds = connection.createArrayOf("uuid", busy.toArray());
-                claim.setTimestamp(1, Timestamp.from(now.plus(lease)));
-                claim.setTimestamp(2, Timestamp.from(now));
-                claim.setArray(3, busyIds);
-                claim.setInt(4, config.delivery().perSubscription());
-                claim.setTimestamp(5, Timestamp.from(now));
-                claim.setInt(6, limit);
+                Timestamp leasedUntil = Timestamp.from(now.plus(lease));
+                claim.setTimestamp(1, leasedUntil);
+                claim.setTimestamp(2, leasedUntil);
+                claim.setTimestamp(3, Timestamp.from(now));
+                claim.setArray(4, busyIds);
+                claim.setInt(5, config.delivery().perSubscription());
+                claim.setTimestamp(6, Timestamp.from(now));
+                claim.setInt(7, limit);
                 List<ClaimedDelivery> claimed = new ArrayList<>();
                 try (ResultSet rows = claim.executeQuery()) {
                     while (rows.next()) {
@@ -120,6 +122,7 @@ public class DeliveryStore {
             attempt.responseExcerpt = outcome.responseExcerpt();
             attempt.persist();
             delivery.attempts++;
+            delivery.leasedUntil = null;
             Instant now = clock.instant();
             meters.counter("backbone.webhooks.attempts", "outcome", outcome.delivered() ? "delivered"
                     : outcome.gone() ? "gone" : outcome.statusCode() == null ? "no-answer" : "error-status")

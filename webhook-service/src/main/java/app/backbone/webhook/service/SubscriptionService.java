@@ -128,14 +128,19 @@ public class SubscriptionService {
 
     /**
      * Makes a delivery due at once with the same {@code webhook-id}, given up or delivered ones included, retried
-     * for another full period.
+     * for another full period; refused while an attempt of it is in flight. The delivery is locked meanwhile, so a
+     * worker cannot take it between the check and the change.
      */
     @Transactional
     public DeliveryView retry(String tenantId, UUID id, UUID deliveryId) {
         WebhookSubscription subscription = active(tenantId, id);
-        WebhookDelivery delivery = WebhookDelivery.findForSubscription(subscription.id, deliveryId)
+        WebhookDelivery delivery = WebhookDelivery.lockForSubscription(subscription.id, deliveryId)
                 .orElseThrow(() -> ProblemException.notFound("No delivery " + deliveryId + " of webhook " + id));
         Instant now = clock.instant();
+        if (delivery.beingAttempted(now)) {
+            throw ProblemException.conflict("Delivery " + deliveryId + " is being attempted right now; retry it "
+                    + "once the attempt has ended (see its attemptLog).");
+        }
         delivery.status = DeliveryStatus.PENDING;
         delivery.nextAttemptAt = now;
         delivery.expiresAt = now.plus(config.delivery().giveUpAfter());

@@ -326,6 +326,36 @@ class DeliveryTest {
     }
 
     @Test
+    void aRetryIsRefusedWhileTheDeliveryIsBeingAttempted() {
+        receiver.script("inflight", new Answer(200, Duration.ofMillis(1500)));
+        Subscribed webhook = subscribe("inflight-gym", "inflight", "record.achieved");
+        String testId = given().auth().oauth2(TestTokens.token("inflight-gym", "admin"))
+                .when().post("/webhooks/" + webhook.id() + "/test")
+                .then().statusCode(202).extract().path("id");
+        String retry = "/webhooks/" + webhook.id() + "/deliveries/" + testId + "/retry";
+
+        await().atMost(PATIENCE).until(() -> receiver.received("inflight").size() == 1);
+        given().auth().oauth2(TestTokens.token("inflight-gym", "admin"))
+                .when().post(retry)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("is being attempted right now"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertEquals("DELIVERED",
+                deliveries("inflight-gym", webhook.id()).at("/items/0/status").asText()));
+        assertEquals(1, receiver.received("inflight").size(), "the refused retry sent nothing");
+
+        given().auth().oauth2(TestTokens.token("inflight-gym", "admin"))
+                .when().post(retry)
+                .then().statusCode(202).body("status", equalTo("PENDING"));
+        await().atMost(PATIENCE).until(() -> receiver.received("inflight").size() == 2);
+        assertEquals(testId, receiver.received("inflight").get(1).id());
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode delivery = deliveries("inflight-gym", webhook.id()).at("/items/0");
+            assertEquals("DELIVERED", delivery.get("status").asText());
+            assertEquals(2, delivery.get("attempts").asInt());
+        });
+    }
+
+    @Test
     void aTenantsEventsReachOnlyItsOwnSubscriptions() {
         subscribe("own-gym-a", "own-a", "record.achieved");
         subscribe("own-gym-b", "own-b", "record.achieved");
