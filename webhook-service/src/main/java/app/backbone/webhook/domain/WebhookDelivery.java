@@ -73,6 +73,10 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
+    /** When it was delivered or given up; the retention period runs from then. */
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
     /** The subscription's delivery of that id, if any, locked until the transaction ends. */
     public static Optional<WebhookDelivery> lockForSubscription(UUID subscriptionId, UUID id) {
         return find("id = ?1 and subscriptionId = ?2", id, subscriptionId).withLock(LockModeType.PESSIMISTIC_WRITE)

@@ -130,8 +130,10 @@ public class DeliveryStore {
             if (outcome.delivered()) {
                 delivery.status = DeliveryStatus.DELIVERED;
                 delivery.deliveredAt = now;
+                delivery.endedAt = now;
             } else if (outcome.gone()) {
                 delivery.status = DeliveryStatus.FAILED;
+                delivery.endedAt = now;
                 WebhookSubscription subscription = WebhookSubscription.findById(delivery.subscriptionId);
                 if (subscription != null && subscription.status == SubscriptionStatus.ACTIVE) {
                     subscription.status = SubscriptionStatus.DISABLED;
@@ -141,6 +143,7 @@ public class DeliveryStore {
                 Instant next = now.plus(backoff.after(delivery.attempts));
                 if (next.isAfter(delivery.expiresAt)) {
                     delivery.status = DeliveryStatus.FAILED;
+                    delivery.endedAt = now;
                 } else {
                     delivery.nextAttemptAt = next;
                 }

@@ -144,6 +144,7 @@ public class SubscriptionService {
         delivery.status = DeliveryStatus.PENDING;
         delivery.nextAttemptAt = now;
         delivery.expiresAt = now.plus(config.delivery().giveUpAfter());
+        delivery.endedAt = null;
         return new DeliveryView(delivery, WebhookAttempt.ofDeliveries(List.of(delivery.id)));
     }
 
