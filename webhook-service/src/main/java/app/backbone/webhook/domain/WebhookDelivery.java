@@ -83,6 +83,12 @@ public class WebhookDelivery extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
+    /** Gives up the subscription's pending deliveries, which will never be sent. */
+    public static void giveUpPending(UUID subscriptionId, Instant now) {
+        update("status = ?1, endedAt = ?2 where subscriptionId = ?3 and status = ?4", DeliveryStatus.FAILED,
+                now, subscriptionId, DeliveryStatus.PENDING);
+    }
+
     /** Whether an attempt is in flight now. */
     public boolean beingAttempted(Instant now) {
         return status == DeliveryStatus.PENDING && leasedUntil != null && leasedUntil.isAfter(now);

@@ -103,8 +103,9 @@ public class DeliveryStore {
     }
 
     /**
-     * Records an attempt: a 2xx delivers, a 410 gives the delivery up and disables the subscription, anything else
-     * makes it due again after the back-off, or gives it up once that would pass its expiry.
+     * Records an attempt: a 2xx delivers, a 410 disables the subscription and gives up the delivery with all its
+     * other pending ones, since a disabled subscription is sent nothing more; anything else makes it due again after
+     * the back-off, or gives it up once that would pass its expiry or the subscription has been disabled meanwhile.
      */
     public void record(ClaimedDelivery claimed, AttemptOutcome outcome) {
         QuarkusTransaction.requiringNew().run(() -> {
@@ -127,6 +128,8 @@ public class DeliveryStore {
             meters.counter("backbone.webhooks.attempts", "outcome", outcome.delivered() ? "delivered"
                     : outcome.gone() ? "gone" : outcome.statusCode() == null ? "no-answer" : "error-status")
                     .increment();
+            WebhookSubscription subscription = WebhookSubscription.findById(delivery.subscriptionId);
+            boolean active = subscription != null && subscription.status == SubscriptionStatus.ACTIVE;
             if (outcome.delivered()) {
                 delivery.status = DeliveryStatus.DELIVERED;
                 delivery.deliveredAt = now;
@@ -134,14 +137,14 @@ public class DeliveryStore {
             } else if (outcome.gone()) {
                 delivery.status = DeliveryStatus.FAILED;
                 delivery.endedAt = now;
-                WebhookSubscription subscription = WebhookSubscription.findById(delivery.subscriptionId);
-                if (subscription != null && subscription.status == SubscriptionStatus.ACTIVE) {
+                if (active) {
                     subscription.status = SubscriptionStatus.DISABLED;
                     subscription.disabledReason = "The endpoint answered 410 Gone at " + outcome.attemptedAt();
                 }
+                WebhookDelivery.giveUpPending(delivery.subscriptionId, now);
             } else {
                 Instant next = now.plus(backoff.after(delivery.attempts));
-                if (next.isAfter(delivery.expiresAt)) {
+                if (next.isAfter(delivery.expiresAt) || !active) {
                     delivery.status = DeliveryStatus.FAILED;
                     delivery.endedAt = now;
                 } else {

@@ -206,6 +206,32 @@ class DeliveryTest {
     }
 
     @Test
+    void a410GivesUpTheSubscriptionsPendingDeliveriesToo() {
+        receiver.script("gone-pending", new Answer(410, Duration.ofMillis(1500)));
+        Subscribed webhook = subscribe("gone-pending-gym", "gone-pending", "record.achieved");
+        String test = "/webhooks/" + webhook.id() + "/test";
+        String first = given().auth().oauth2(TestTokens.token("gone-pending-gym", "admin")).when().post(test)
+                .then().statusCode(202).extract().path("id");
+        await().atMost(PATIENCE).until(() -> receiver.received("gone-pending").size() == 1);
+        String waiting = given().auth().oauth2(TestTokens.token("gone-pending-gym", "admin")).when().post(test)
+                .then().statusCode(202).extract().path("id");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode items = deliveries("gone-pending-gym", webhook.id()).get("items");
+            assertEquals(waiting, items.at("/0/id").asText());
+            assertEquals("FAILED", items.at("/0/status").asText(), "given up unsent: nothing more is sent");
+            assertEquals(0, items.at("/0/attempts").asInt());
+            assertTrue(items.at("/0/nextAttemptAt").isNull());
+            assertEquals(first, items.at("/1/id").asText());
+            assertEquals("FAILED", items.at("/1/status").asText());
+            assertEquals(410, items.at("/1/attemptLog/0/statusCode").asInt());
+        });
+        given().auth().oauth2(TestTokens.token("gone-pending-gym", "admin")).when().get("/webhooks/" + webhook.id())
+                .then().statusCode(200).body("status", equalTo("DISABLED"));
+        assertEquals(1, receiver.received("gone-pending").size());
+    }
+
+    @Test
     void oneMembersEventsArriveInOrderWhileOthersGoOn() {
         receiver.script("order", Answer.status(500), Answer.status(503), Answer.status(500));
         subscribe("order-gym", "order", "record.achieved");
