@@ -17,6 +17,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import app.backbone.webhook.config.WebhookConfig;
 import app.backbone.webhook.domain.Backoff;
@@ -106,10 +107,14 @@ public class DeliveryStore {
      * Records an attempt: a 2xx delivers, a 410 disables the subscription and gives up the delivery with all its
      * other pending ones, since a disabled subscription is sent nothing more; anything else makes it due again after
      * the back-off, or gives it up once that would pass its expiry or the subscription has been disabled meanwhile.
+     * The subscription is locked first, so its attempts are recorded one at a time and none of them can schedule a
+     * delivery again after a 410 has given them up.
      */
     public void record(ClaimedDelivery claimed, AttemptOutcome outcome) {
         QuarkusTransaction.requiringNew().run(() -> {
-            WebhookDelivery delivery = WebhookDelivery.findById(claimed.id());
+            WebhookSubscription subscription = WebhookSubscription.findById(claimed.subscriptionId(),
+                    LockModeType.PESSIMISTIC_WRITE);
+            WebhookDelivery delivery = subscription == null ? null : WebhookDelivery.findById(claimed.id());
             if (delivery == null) {
                 return;
             }
@@ -128,8 +133,7 @@ public class DeliveryStore {
             meters.counter("backbone.webhooks.attempts", "outcome", outcome.delivered() ? "delivered"
                     : outcome.gone() ? "gone" : outcome.statusCode() == null ? "no-answer" : "error-status")
                     .increment();
-            WebhookSubscription subscription = WebhookSubscription.findById(delivery.subscriptionId);
-            boolean active = subscription != null && subscription.status == SubscriptionStatus.ACTIVE;
+            boolean active = subscription.status == SubscriptionStatus.ACTIVE;
             if (outcome.delivered()) {
                 delivery.status = DeliveryStatus.DELIVERED;
                 delivery.deliveredAt = now;
