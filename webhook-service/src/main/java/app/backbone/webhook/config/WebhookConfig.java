@@ -25,8 +25,32 @@ public interface WebhookConfig {
     /** How deliveries are sent. */
     Delivery delivery();
 
+    /** How long a delivery that ended (DELIVERED or FAILED) is kept, with its attempts, before it is deleted. */
+    @WithDefault("P30D")
+    Duration retention();
+
+    /**
+     * How long the id of a handled event is kept, by which an event read again is not delivered again: longer than
+     * the consumed topics keep a record.
+     */
+    @WithDefault("P30D")
+    Duration processedEventRetention();
+
+    /** How old deliveries and event ids are deleted. */
+    Cleanup cleanup();
+
     /** How the consumed topics are created when they do not exist. */
     Topics topics();
+
+    interface Cleanup {
+        /** How often the deletion runs. */
+        @WithDefault("1h")
+        Duration interval();
+
+        /** Rows deleted in one transaction. */
+        @WithDefault("500")
+        int batchSize();
+    }
 
     interface Topics {
         @WithDefault("4")

@@ -19,7 +19,18 @@ public final class TargetGuard {
     /** Resolves a host name to all its addresses. */
     @FunctionalInterface
     public interface Resolver {
+
+        /** The JVM's resolver. */
+        Resolver SYSTEM = host -> List.of(InetAddress.getAllByName(host));
+
         List<InetAddress> resolve(String host) throws UnknownHostException;
+    }
+
+    /**
+     * An allowed URL and the address it was checked at: a request must connect to that address, not resolve the host
+     * again, so that a name answering another address the second time cannot lead it elsewhere.
+     */
+    public record Target(URI uri, String host, InetAddress address) {
     }
 
     /** A refused URL: {@code rule} names the rule it breaks, {@code getMessage()} says how. */
@@ -48,13 +59,11 @@ public final class TargetGuard {
         this.resolver = resolver;
     }
 
-    /** A guard resolving names with the JVM's resolver. */
-    public static TargetGuard system(boolean allowPrivate) {
-        return new TargetGuard(allowPrivate, host -> List.of(InetAddress.getAllByName(host)));
-    }
-
-    /** The URL, parsed, if it may be delivered to; otherwise {@link Refused} naming the rule. */
-    public URI check(String url) throws Refused {
+    /**
+     * The URL, parsed, with the first address its host resolves to, if it may be delivered to; otherwise
+     * {@link Refused} naming the rule.
+     */
+    public Target check(String url) throws Refused {
         URI uri;
         try {
             uri = new URI(url);
@@ -88,7 +97,7 @@ public final class TargetGuard {
                         + address.getHostAddress() + "), which this deployment does not allow");
             }
         }
-        return uri;
+        return new Target(uri, host, addresses.get(0));
     }
 
     static boolean isPublic(InetAddress address) {

@@ -10,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Generated;
@@ -62,15 +63,35 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(name = "expires_at")
     public Instant expiresAt;
 
+    /** While an attempt is in flight: the end of its lease, after which it is taken again. */
+    @Column(name = "leased_until")
+    public Instant leasedUntil;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
-    /** The subscription's delivery of that id, if any. */
-    public static Optional<WebhookDelivery> findForSubscription(UUID subscriptionId, UUID id) {
-        return find("id = ?1 and subscriptionId = ?2", id, subscriptionId).firstResultOptional();
+    /** When it was delivered or given up; the retention period runs from then. */
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    /** The subscription's delivery of that id, if any, locked until the transaction ends. */
+    public static Optional<WebhookDelivery> lockForSubscription(UUID subscriptionId, UUID id) {
+        return find("id = ?1 and subscriptionId = ?2", id, subscriptionId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    /** Gives up the subscription's pending deliveries, which will never be sent. */
+    public static void giveUpPending(UUID subscriptionId, Instant now) {
+        update("status = ?1, endedAt = ?2 where subscriptionId = ?3 and status = ?4", DeliveryStatus.FAILED,
+                now, subscriptionId, DeliveryStatus.PENDING);
+    }
+
+    /** Whether an attempt is in flight now. */
+    public boolean beingAttempted(Instant now) {
+        return status == DeliveryStatus.PENDING && leasedUntil != null && leasedUntil.isAfter(now);
     }
 
     /** One page of the subscription's deliveries, newest first. */

@@ -1,33 +1,42 @@
 package app.backbone.webhook.service;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.backbone.webhook.config.WebhookConfig;
 import app.backbone.webhook.domain.Signatures;
 import app.backbone.webhook.domain.TargetGuard;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * Sends one attempt of a delivery the Standard Webhooks way ({@code webhook-id}, {@code webhook-timestamp},
- * {@code webhook-signature}), after checking again what the URL resolves to. Connect and request time-outs bound
- * every attempt, redirects are never followed, and only the start of an answer is read.
+ * {@code webhook-signature}), after checking again what the URL resolves to. The connection goes to exactly the
+ * address checked, never to a second lookup of the name, while the request still names the host: in its
+ * {@code Host} header and, for {@code https}, in SNI and in the certificate's host name verification, against the
+ * JVM's trusted certificates. HTTP/1.1, one connection per attempt; connect and request time-outs bound every
+ * attempt, redirects are never followed, and only the start of an answer is read.
  */
 @ApplicationScoped
 public class DeliverySender {
@@ -38,18 +47,21 @@ public class DeliverySender {
     private final TargetGuard guard;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final int excerpt;
 
-    public DeliverySender(WebhookConfig config, SecretCipher cipher, Clock clock) {
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(config.delivery().connectTimeout())
-                .build();
-        this.guard = TargetGuard.system(config.allowPrivateTargets());
+    public DeliverySender(WebhookConfig config, TargetGuard guard, SecretCipher cipher, Clock clock, Vertx vertx) {
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(false)
+                .setVerifyHost(true)
+                .setConnectTimeout((int) config.delivery().connectTimeout().toMillis()),
+                new PoolOptions().setHttp1MaxSize(config.delivery().concurrency()));
+        this.guard = guard;
         this.cipher = cipher;
         this.clock = clock;
+        this.connectTimeout = config.delivery().connectTimeout();
         this.requestTimeout = config.delivery().requestTimeout();
         this.excerpt = config.delivery().responseExcerpt();
     }
@@ -57,7 +69,7 @@ public class DeliverySender {
     public AttemptOutcome send(ClaimedDelivery delivery) {
         Instant attemptedAt = clock.instant();
         long started = System.nanoTime();
-        URI target;
+        TargetGuard.Target target;
         try {
             target = guard.check(delivery.url());
         } catch (TargetGuard.Refused e) {
@@ -66,83 +78,84 @@ public class DeliverySender {
         }
         long timestamp = attemptedAt.getEpochSecond();
         String id = delivery.id().toString();
-        HttpRequest request = HttpRequest.newBuilder(target)
-                .timeout(requestTimeout)
-                .header("content-type", "application/json")
-                .header("user-agent", USER_AGENT)
-                .header("webhook-id", id)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", Signatures.sign(cipher.decrypt(delivery.secretCiphertext()), id,
-                        timestamp, delivery.body()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
-                .build();
-        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(request, info -> new Excerpt(excerpt));
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("host", hostHeader(target.uri()))
+                .add("content-type", "application/json")
+                .add("user-agent", USER_AGENT)
+                .add("webhook-id", id)
+                .add("webhook-timestamp", Long.toString(timestamp))
+                .add("webhook-signature", Signatures.sign(cipher.decrypt(delivery.secretCiphertext()), id,
+                        timestamp, delivery.body()));
+        Future<HttpClientRequest> request = client.request(requestTo(target).setHeaders(headers));
+        CompletableFuture<Answer> answer = request
+                .compose(sending -> sending.send(Buffer.buffer(delivery.body())))
+                .compose(this::read)
+                .toCompletionStage().toCompletableFuture();
         try {
-            HttpResponse<String> response = answer.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new AttemptOutcome(attemptedAt, response.statusCode(), elapsed(started), null, response.body());
+            Answer answered = answer.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new AttemptOutcome(attemptedAt, answered.status(), elapsed(started), null, answered.excerpt());
         } catch (TimeoutException e) {
-            answer.cancel(true);
+            request.onSuccess(HttpClientRequest::reset);
             return new AttemptOutcome(attemptedAt, null, elapsed(started), "No answer within " + requestTimeout, null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return new AttemptOutcome(attemptedAt, null, elapsed(started),
-                    cause.getClass().getSimpleName() + ": " + cause.getMessage(), null);
+            Throwable root = cause;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            return new AttemptOutcome(attemptedAt, null, elapsed(started), cause.getClass().getSimpleName() + ": "
+                    + cause.getMessage() + (root == cause ? "" : " (" + root.getMessage() + ")"), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            answer.cancel(true);
+            request.onSuccess(HttpClientRequest::reset);
             return new AttemptOutcome(attemptedAt, null, elapsed(started), "Interrupted", null);
         }
+    }
+
+    private RequestOptions requestTo(TargetGuard.Target target) {
+        URI uri = target.uri();
+        boolean https = uri.getScheme().equalsIgnoreCase("https");
+        int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(port, target.address().getHostAddress()))
+                .setHost(target.host())
+                .setPort(port)
+                .setSsl(https)
+                .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
+                .setFollowRedirects(false)
+                .setConnectTimeout(connectTimeout.toMillis());
+    }
+
+    private static String hostHeader(URI uri) {
+        return uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+    }
+
+    /** Reads the status and the answer's first bytes only, as text, then closes the connection. */
+    private Future<Answer> read(HttpClientResponse response) {
+        Buffer start = Buffer.buffer();
+        Promise<Answer> read = Promise.promise();
+        response.handler(chunk -> {
+            start.appendBuffer(chunk, 0, Math.min(chunk.length(), excerpt - start.length()));
+            if (start.length() >= excerpt && read.tryComplete(new Answer(response.statusCode(), start.toString()))) {
+                response.request().reset();
+            }
+        });
+        response.endHandler(end -> read.tryComplete(new Answer(response.statusCode(), start.toString())));
+        response.exceptionHandler(read::tryFail);
+        return read.future();
     }
 
     private static long elapsed(long started) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     }
 
-    /** Reads an answer's first bytes only, as text, and then stops reading. */
-    private static final class Excerpt implements HttpResponse.BodySubscriber<String> {
+    @PreDestroy
+    void close() {
+        client.close();
+    }
 
-        private final int max;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<String> text = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        Excerpt(int max) {
-            this.max = max;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                int take = Math.min(buffer.remaining(), max - bytes.size());
-                byte[] chunk = new byte[take];
-                buffer.get(chunk);
-                bytes.write(chunk, 0, take);
-            }
-            if (bytes.size() >= max) {
-                subscription.cancel();
-                onComplete();
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            text.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            text.complete(bytes.toString(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public CompletionStage<String> getBody() {
-            return text;
-        }
+    private record Answer(int status, String excerpt) {
     }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import app.backbone.webhook.config.WebhookConfig;
 import app.backbone.webhook.domain.Backoff;
@@ -37,7 +38,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class DeliveryStore {
 
-    private static final String CLAIM = "UPDATE webhook_delivery d SET next_attempt_at = ? "
+    private static final String CLAIM = "UPDATE webhook_delivery d SET next_attempt_at = ?, leased_until = ? "
             + "FROM webhook_subscription s WHERE s.id = d.subscription_id AND d.id IN ("
             + " SELECT c.id FROM webhook_delivery c WHERE c.id IN ("
             + "  SELECT id FROM ("
@@ -80,12 +81,14 @@ public class DeliveryStore {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement claim = connection.prepareStatement(CLAIM)) {
                 Array busyIds = connection.createArrayOf("uuid", busy.toArray());
-                claim.setTimestamp(1, Timestamp.from(now.plus(lease)));
-                claim.setTimestamp(2, Timestamp.from(now));
-                claim.setArray(3, busyIds);
-                claim.setInt(4, config.delivery().perSubscription());
-                claim.setTimestamp(5, Timestamp.from(now));
-                claim.setInt(6, limit);
+                Timestamp leasedUntil = Timestamp.from(now.plus(lease));
+                claim.setTimestamp(1, leasedUntil);
+                claim.setTimestamp(2, leasedUntil);
+                claim.setTimestamp(3, Timestamp.from(now));
+                claim.setArray(4, busyIds);
+                claim.setInt(5, config.delivery().perSubscription());
+                claim.setTimestamp(6, Timestamp.from(now));
+                claim.setInt(7, limit);
                 List<ClaimedDelivery> claimed = new ArrayList<>();
                 try (ResultSet rows = claim.executeQuery()) {
                     while (rows.next()) {
@@ -101,12 +104,17 @@ public class DeliveryStore {
     }
 
     /**
-     * Records an attempt: a 2xx delivers, a 410 gives the delivery up and disables the subscription, anything else
-     * makes it due again after the back-off, or gives it up once that would pass its expiry.
+     * Records an attempt: a 2xx delivers, a 410 disables the subscription and gives up the delivery with all its
+     * other pending ones, since a disabled subscription is sent nothing more; anything else makes it due again after
+     * the back-off, or gives it up once that would pass its expiry or the subscription has been disabled meanwhile.
+     * The subscription is locked first, so its attempts are recorded one at a time and none of them can schedule a
+     * delivery again after a 410 has given them up.
      */
     public void record(ClaimedDelivery claimed, AttemptOutcome outcome) {
         QuarkusTransaction.requiringNew().run(() -> {
-            WebhookDelivery delivery = WebhookDelivery.findById(claimed.id());
+            WebhookSubscription subscription = WebhookSubscription.findById(claimed.subscriptionId(),
+                    LockModeType.PESSIMISTIC_WRITE);
+            WebhookDelivery delivery = subscription == null ? null : WebhookDelivery.findById(claimed.id());
             if (delivery == null) {
                 return;
             }
@@ -120,24 +128,29 @@ public class DeliveryStore {
             attempt.responseExcerpt = outcome.responseExcerpt();
             attempt.persist();
             delivery.attempts++;
+            delivery.leasedUntil = null;
             Instant now = clock.instant();
             meters.counter("backbone.webhooks.attempts", "outcome", outcome.delivered() ? "delivered"
                     : outcome.gone() ? "gone" : outcome.statusCode() == null ? "no-answer" : "error-status")
                     .increment();
+            boolean active = subscription.status == SubscriptionStatus.ACTIVE;
             if (outcome.delivered()) {
                 delivery.status = DeliveryStatus.DELIVERED;
                 delivery.deliveredAt = now;
+                delivery.endedAt = now;
             } else if (outcome.gone()) {
                 delivery.status = DeliveryStatus.FAILED;
-                WebhookSubscription subscription = WebhookSubscription.findById(delivery.subscriptionId);
-                if (subscription != null && subscription.status == SubscriptionStatus.ACTIVE) {
+                delivery.endedAt = now;
+                if (active) {
                     subscription.status = SubscriptionStatus.DISABLED;
                     subscription.disabledReason = "The endpoint answered 410 Gone at " + outcome.attemptedAt();
                 }
+                WebhookDelivery.giveUpPending(delivery.subscriptionId, now);
             } else {
                 Instant next = now.plus(backoff.after(delivery.attempts));
-                if (next.isAfter(delivery.expiresAt)) {
+                if (next.isAfter(delivery.expiresAt) || !active) {
                     delivery.status = DeliveryStatus.FAILED;
+                    delivery.endedAt = now;
                 } else {
                     delivery.nextAttemptAt = next;
                 }

@@ -41,8 +41,9 @@ public class SubscriptionService {
     private final WebhookConfig config;
     private final Clock clock;
 
-    public SubscriptionService(WebhookConfig config, SecretCipher cipher, Payloads payloads, Clock clock) {
-        this.guard = TargetGuard.system(config.allowPrivateTargets());
+    public SubscriptionService(WebhookConfig config, TargetGuard guard, SecretCipher cipher, Payloads payloads,
+            Clock clock) {
+        this.guard = guard;
         this.cipher = cipher;
         this.payloads = payloads;
         this.config = config;
@@ -127,17 +128,23 @@ public class SubscriptionService {
 
     /**
      * Makes a delivery due at once with the same {@code webhook-id}, given up or delivered ones included, retried
-     * for another full period.
+     * for another full period; refused while an attempt of it is in flight. The delivery is locked meanwhile, so a
+     * worker cannot take it between the check and the change.
      */
     @Transactional
     public DeliveryView retry(String tenantId, UUID id, UUID deliveryId) {
         WebhookSubscription subscription = active(tenantId, id);
-        WebhookDelivery delivery = WebhookDelivery.findForSubscription(subscription.id, deliveryId)
+        WebhookDelivery delivery = WebhookDelivery.lockForSubscription(subscription.id, deliveryId)
                 .orElseThrow(() -> ProblemException.notFound("No delivery " + deliveryId + " of webhook " + id));
         Instant now = clock.instant();
+        if (delivery.beingAttempted(now)) {
+            throw ProblemException.conflict("Delivery " + deliveryId + " is being attempted right now; retry it "
+                    + "once the attempt has ended (see its attemptLog).");
+        }
         delivery.status = DeliveryStatus.PENDING;
         delivery.nextAttemptAt = now;
         delivery.expiresAt = now.plus(config.delivery().giveUpAfter());
+        delivery.endedAt = null;
         return new DeliveryView(delivery, WebhookAttempt.ofDeliveries(List.of(delivery.id)));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,19 @@ class TargetGuardTest {
 
     @Test
     void aPublicHttpsUrlIsAllowed() throws TargetGuard.Refused {
-        assertEquals("hooks.example.com", strict.check("https://hooks.example.com/backbone?x=1").getHost());
+        TargetGuard.Target target = strict.check("https://hooks.example.com/backbone?x=1");
+        assertEquals("hooks.example.com", target.uri().getHost());
+        assertEquals("hooks.example.com", target.host());
+        assertEquals("93.184.215.14", target.address().getHostAddress(), "the address checked, to connect to");
+    }
+
+    @Test
+    void aNameThatTurnsPrivateIsRefusedWhenCheckedAgain() throws Exception {
+        Iterator<String> answers = List.of("93.184.215.14", "127.0.0.1").iterator();
+        TargetGuard rebinding = new TargetGuard(false, host -> List.of(InetAddress.getByName(answers.next())));
+        assertEquals("93.184.215.14", rebinding.check("https://hooks.rebind.test/").address().getHostAddress());
+        assertEquals("private-address", assertThrows(TargetGuard.Refused.class,
+                () -> rebinding.check("https://hooks.rebind.test/")).rule());
     }
 
     @ParameterizedTest
@@ -59,7 +72,8 @@ class TargetGuardTest {
 
     @Test
     void allowingPrivateTargetsAllowsHttpAndLoopbackButNeverMetadata() throws TargetGuard.Refused {
-        assertEquals(8080, lenient.check("http://127.0.0.1:8080/hook").getPort());
+        assertEquals(8080, lenient.check("http://127.0.0.1:8080/hook").uri().getPort());
+        assertEquals("::1", lenient.check("http://[::1]:8080/hook").host());
         assertEquals("metadata-address", assertThrows(TargetGuard.Refused.class,
                 () -> lenient.check("http://169.254.169.254/")).rule());
         assertEquals("metadata-address", assertThrows(TargetGuard.Refused.class,

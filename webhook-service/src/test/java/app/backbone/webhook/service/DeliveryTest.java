@@ -2,6 +2,8 @@ package app.backbone.webhook.service;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +37,9 @@ import app.backbone.webhook.Events;
 import app.backbone.webhook.Receiver;
 import app.backbone.webhook.Receiver.Answer;
 import app.backbone.webhook.StandardWebhooks;
+import app.backbone.webhook.domain.TargetGuard;
 import app.backbone.webhook.messaging.WebhookTopics;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -159,6 +165,30 @@ class DeliveryTest {
     }
 
     @Test
+    void onlyTheStartOfAnAnswerIsReadAndARedirectIsNotFollowed() {
+        receiver.script("long", new Answer(200, Duration.ZERO, "x".repeat(1_000_000)));
+        receiver.script("moved", Answer.status(307));
+        Subscribed longer = subscribe("answer-gym", "long", "record.achieved");
+        Subscribed moved = subscribe("answer-gym", "moved", "record.achieved");
+        Events.publish(WebhookTopics.INSIGHTS, "answer-gym", "m-1",
+                Events.recordAchieved(UUID.randomUUID(), "answer-gym", "m-1", "140"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode delivery = deliveries("answer-gym", longer.id()).at("/items/0");
+            assertEquals("DELIVERED", delivery.get("status").asText());
+            assertEquals("x".repeat(1024), delivery.at("/attemptLog/0/responseExcerpt").asText());
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode delivery = deliveries("answer-gym", moved.id()).at("/items/0");
+            assertEquals("DELIVERED", delivery.get("status").asText());
+            assertEquals(307, delivery.at("/attemptLog/0/statusCode").asInt(), "a 3xx is not a 2xx: retried");
+            assertEquals(200, delivery.at("/attemptLog/1/statusCode").asInt());
+        });
+        assertEquals(2, receiver.received("moved").size());
+        assertEquals(List.of(), receiver.received("moved-moved"), "the redirect was not followed");
+    }
+
+    @Test
     void a410DisablesTheSubscription() {
         receiver.script("gone", Answer.status(410));
         Subscribed webhook = subscribe("gone-gym", "gone", "record.achieved");
@@ -173,6 +203,32 @@ class DeliveryTest {
         assertEquals("FAILED", deliveries("gone-gym", webhook.id()).at("/items/0/status").asText());
         given().auth().oauth2(TestTokens.token("gone-gym", "admin")).when().post("/webhooks/" + webhook.id() + "/test")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void a410GivesUpTheSubscriptionsPendingDeliveriesToo() {
+        receiver.script("gone-pending", new Answer(410, Duration.ofMillis(1500)));
+        Subscribed webhook = subscribe("gone-pending-gym", "gone-pending", "record.achieved");
+        String test = "/webhooks/" + webhook.id() + "/test";
+        String first = given().auth().oauth2(TestTokens.token("gone-pending-gym", "admin")).when().post(test)
+                .then().statusCode(202).extract().path("id");
+        await().atMost(PATIENCE).until(() -> receiver.received("gone-pending").size() == 1);
+        String waiting = given().auth().oauth2(TestTokens.token("gone-pending-gym", "admin")).when().post(test)
+                .then().statusCode(202).extract().path("id");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode items = deliveries("gone-pending-gym", webhook.id()).get("items");
+            assertEquals(waiting, items.at("/0/id").asText());
+            assertEquals("FAILED", items.at("/0/status").asText(), "given up unsent: nothing more is sent");
+            assertEquals(0, items.at("/0/attempts").asInt());
+            assertTrue(items.at("/0/nextAttemptAt").isNull());
+            assertEquals(first, items.at("/1/id").asText());
+            assertEquals("FAILED", items.at("/1/status").asText());
+            assertEquals(410, items.at("/1/attemptLog/0/statusCode").asInt());
+        });
+        given().auth().oauth2(TestTokens.token("gone-pending-gym", "admin")).when().get("/webhooks/" + webhook.id())
+                .then().statusCode(200).body("status", equalTo("DISABLED"));
+        assertEquals(1, receiver.received("gone-pending").size());
     }
 
     @Test
@@ -233,6 +289,96 @@ class DeliveryTest {
                 .then().statusCode(202).body("status", equalTo("PENDING"));
         await().atMost(PATIENCE).until(() -> receiver.received("erase").size() == 3);
         assertEquals(testId, receiver.received("erase").get(2).id());
+    }
+
+    /** Resolves the names, which no DNS knows, to 127.0.0.1 for this test, counting the look-ups. */
+    private static AtomicInteger resolveToLoopback(String... names) {
+        AtomicInteger lookups = new AtomicInteger();
+        QuarkusMock.installMockForType((TargetGuard.Resolver) host -> {
+            if (!List.of(names).contains(host)) {
+                return TargetGuard.Resolver.SYSTEM.resolve(host);
+            }
+            lookups.incrementAndGet();
+            return List.of(InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
+        }, TargetGuard.Resolver.class);
+        return lookups;
+    }
+
+    /** Subscribes the URL and makes a test delivery due; answers the subscription's and the delivery's ids. */
+    private static List<String> subscribeAndTest(String tenant, String url) {
+        String id = given().auth().oauth2(TestTokens.token(tenant, "integration")).contentType(ContentType.JSON)
+                .body(Map.of("url", url, "events", List.of("record.achieved")))
+                .when().post("/webhooks")
+                .then().statusCode(201).extract().path("id");
+        String testId = given().auth().oauth2(TestTokens.token(tenant, "admin"))
+                .when().post("/webhooks/" + id + "/test")
+                .then().statusCode(202).extract().path("id");
+        return List.of(id, testId);
+    }
+
+    @Test
+    void aDeliveryGoesToTheAddressCheckedNotToAnotherLookupOfTheName() {
+        AtomicInteger lookups = resolveToLoopback("hooks.rebind.test");
+        String testId = subscribeAndTest("rebind-gym", "http://hooks.rebind.test:" + receiver.port() + "/rebind")
+                .get(1);
+
+        await().atMost(PATIENCE).until(() -> receiver.received("rebind").size() == 1);
+        Receiver.Received received = receiver.received("rebind").get(0);
+        assertEquals(testId, received.id());
+        assertEquals("hooks.rebind.test:" + receiver.port(), received.host(),
+                "the name, which no DNS knows, is sent as the host; the connection went to the address checked");
+        assertEquals(2, lookups.get(), "looked up when subscribing and before the attempt, by the guard only");
+    }
+
+    @Test
+    void overHttpsTheNameIsSentAsSniAndTheCertificateVerifiedAgainstIt() throws Exception {
+        resolveToLoopback("hooks.rebind.test", "other.rebind.test");
+        try (Receiver tls = Receiver.https(Path.of("src/test/resources/tls/endpoint.p12"), "test-only")) {
+            String testId = subscribeAndTest("tls-gym", "https://hooks.rebind.test:" + tls.port() + "/tls").get(1);
+            await().atMost(PATIENCE).until(() -> tls.received("tls").size() == 1);
+            assertEquals(testId, tls.received("tls").get(0).id());
+            assertEquals("hooks.rebind.test:" + tls.port(), tls.received("tls").get(0).host());
+            assertEquals(List.of("hooks.rebind.test"), tls.serverNames());
+
+            String other = subscribeAndTest("tls-gym", "https://other.rebind.test:" + tls.port() + "/other").get(0);
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat("checked against the name, not 127.0.0.1",
+                    deliveries("tls-gym", other).at("/items/0/attemptLog/0/error").asText(),
+                    allOf(containsString("SSLHandshakeException"),
+                            containsString("No subject alternative DNS name matching other.rebind.test"))));
+            assertEquals(List.of(), tls.received("other"));
+            given().auth().oauth2(TestTokens.token("tls-gym", "admin")).when().delete("/webhooks/" + other)
+                    .then().statusCode(204);
+        }
+    }
+
+    @Test
+    void aRetryIsRefusedWhileTheDeliveryIsBeingAttempted() {
+        receiver.script("inflight", new Answer(200, Duration.ofMillis(1500)));
+        Subscribed webhook = subscribe("inflight-gym", "inflight", "record.achieved");
+        String testId = given().auth().oauth2(TestTokens.token("inflight-gym", "admin"))
+                .when().post("/webhooks/" + webhook.id() + "/test")
+                .then().statusCode(202).extract().path("id");
+        String retry = "/webhooks/" + webhook.id() + "/deliveries/" + testId + "/retry";
+
+        await().atMost(PATIENCE).until(() -> receiver.received("inflight").size() == 1);
+        given().auth().oauth2(TestTokens.token("inflight-gym", "admin"))
+                .when().post(retry)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("is being attempted right now"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertEquals("DELIVERED",
+                deliveries("inflight-gym", webhook.id()).at("/items/0/status").asText()));
+        assertEquals(1, receiver.received("inflight").size(), "the refused retry sent nothing");
+
+        given().auth().oauth2(TestTokens.token("inflight-gym", "admin"))
+                .when().post(retry)
+                .then().statusCode(202).body("status", equalTo("PENDING"));
+        await().atMost(PATIENCE).until(() -> receiver.received("inflight").size() == 2);
+        assertEquals(testId, receiver.received("inflight").get(1).id());
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode delivery = deliveries("inflight-gym", webhook.id()).at("/items/0");
+            assertEquals("DELIVERED", delivery.get("status").asText());
+            assertEquals(2, delivery.get("attempts").asInt());
+        });
     }
 
     @Test
