@@ -39,18 +39,23 @@ public class DeliveryQueue {
     private final DataSource dataSource;
     private final WebhookConfig config;
     private final Clock clock;
+    private final DeliveryWorker worker;
 
-    public DeliveryQueue(DataSource dataSource, WebhookConfig config, Clock clock) {
+    public DeliveryQueue(DataSource dataSource, WebhookConfig config, Clock clock, DeliveryWorker worker) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
+        this.worker = worker;
     }
 
-    /** The number of deliveries made due: 0 when no subscription wants it or the event was seen before. */
+    /**
+     * The number of deliveries made due: 0 when no subscription wants it or the event was seen before. Once they are
+     * committed, this instance's worker is asked to take them at once.
+     */
     @Retry(maxRetries = -1, delay = 200, jitter = 100, maxDuration = 3650, durationUnit = ChronoUnit.DAYS)
     @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public int enqueue(UUID eventId, String tenantId, String memberKey, String eventType, String body) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        int due = QuarkusTransaction.requiringNew().call(() -> {
             Timestamp now = Timestamp.from(clock.instant());
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement insert = connection.prepareStatement(ENQUEUE)) {
@@ -69,6 +74,10 @@ public class DeliveryQueue {
                 throw new IllegalStateException("Could not make an event due", e);
             }
         });
+        if (due > 0) {
+            worker.nudge();
+        }
+        return due;
     }
 
     Timestamp expiry(Instant from) {

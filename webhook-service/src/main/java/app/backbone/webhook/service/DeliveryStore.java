@@ -1,6 +1,5 @@
 package app.backbone.webhook.service;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,8 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -42,11 +41,14 @@ public class DeliveryStore {
             + "FROM webhook_subscription s WHERE s.id = d.subscription_id AND d.id IN ("
             + " SELECT c.id FROM webhook_delivery c WHERE c.id IN ("
             + "  SELECT id FROM ("
-            + "   SELECT h.id, row_number() OVER (PARTITION BY h.subscription_id ORDER BY h.seq) AS rank FROM ("
+            + "   SELECT h.id, row_number() OVER (PARTITION BY h.subscription_id ORDER BY h.seq)"
+            + "    + coalesce(busy.in_flight, 0) AS rank FROM ("
             + "    SELECT DISTINCT ON (subscription_id, member_key) id, subscription_id, next_attempt_at, seq"
             + "    FROM webhook_delivery WHERE status = 'PENDING' ORDER BY subscription_id, member_key, seq) h"
             + "   JOIN webhook_subscription hs ON hs.id = h.subscription_id AND hs.status = 'ACTIVE'"
-            + "   WHERE h.next_attempt_at <= ? AND NOT (h.subscription_id = ANY (?))) ranked"
+            + "   LEFT JOIN unnest(?::uuid[], ?::int[]) AS busy (subscription_id, in_flight)"
+            + "    ON busy.subscription_id = h.subscription_id"
+            + "   WHERE h.next_attempt_at <= ?) ranked"
             + "  WHERE rank <= ?)"
             + " AND c.status = 'PENDING' AND c.next_attempt_at <= ?"
             + " ORDER BY c.next_attempt_at, c.seq LIMIT ? FOR UPDATE OF c SKIP LOCKED) "
@@ -72,23 +74,25 @@ public class DeliveryStore {
     }
 
     /**
-     * Up to {@code limit} due deliveries, at most one per member and subscription and at most the configured number
-     * per subscription, none of the {@code busy} subscriptions (those with sends in flight here).
+     * Up to {@code limit} due deliveries, at most one per member and subscription, and per subscription at most the
+     * configured number less the sends to it in flight here ({@code inFlight}).
      */
-    public List<ClaimedDelivery> claim(int limit, Collection<UUID> busy) {
+    public List<ClaimedDelivery> claim(int limit, Map<UUID, Integer> inFlight) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-                Array busyIds = connection.createArrayOf("uuid", busy.toArray());
+                List<Map.Entry<UUID, Integer>> busy = List.copyOf(inFlight.entrySet());
                 Timestamp leasedUntil = Timestamp.from(now.plus(lease));
                 claim.setTimestamp(1, leasedUntil);
                 claim.setTimestamp(2, leasedUntil);
-                claim.setTimestamp(3, Timestamp.from(now));
-                claim.setArray(4, busyIds);
-                claim.setInt(5, config.delivery().perSubscription());
-                claim.setTimestamp(6, Timestamp.from(now));
-                claim.setInt(7, limit);
+                claim.setArray(3, connection.createArrayOf("uuid", busy.stream().map(Map.Entry::getKey).toArray()));
+                claim.setArray(4, connection.createArrayOf("integer",
+                        busy.stream().map(Map.Entry::getValue).toArray()));
+                claim.setTimestamp(5, Timestamp.from(now));
+                claim.setInt(6, config.delivery().perSubscription());
+                claim.setTimestamp(7, Timestamp.from(now));
+                claim.setInt(8, limit);
                 List<ClaimedDelivery> claimed = new ArrayList<>();
                 try (ResultSet rows = claim.executeQuery()) {
                     while (rows.next()) {

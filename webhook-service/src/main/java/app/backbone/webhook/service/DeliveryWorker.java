@@ -1,15 +1,18 @@
 package app.backbone.webhook.service;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
@@ -22,10 +25,11 @@ import app.backbone.webhook.config.WebhookConfig;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Sends due deliveries: every {@code backbone.webhooks.delivery.interval} it takes as many as it has free senders
- * for, leaving out the subscriptions it is still sending to, and sends them in parallel, so that a slow or dead
- * endpoint occupies at most its own share of senders and never holds up other subscriptions or tenants. The rounds
- * run on a timer of their own, since Quarkus' scheduler ticks no faster than once a second.
+ * Sends due deliveries: in rounds, every {@code backbone.webhooks.delivery.interval} and at once when deliveries are
+ * made due here or a send ends, it takes as many as it has free senders for (per subscription no more than its share
+ * less the sends to it in flight) and sends them in parallel, so that a slow or dead endpoint occupies at most its
+ * own share of senders and never holds up other subscriptions or tenants. The rounds run on a thread of their own,
+ * since Quarkus' scheduler ticks no faster than once a second.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -40,6 +44,7 @@ public class DeliveryWorker {
     private final ExecutorService senders;
     private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger sending = new AtomicInteger();
+    private final AtomicBoolean roundAsked = new AtomicBoolean();
     private volatile long lastRoundNanos = System.nanoTime();
 
     public DeliveryWorker(DeliveryStore store, DeliverySender sender, WebhookConfig config) {
@@ -53,6 +58,23 @@ public class DeliveryWorker {
 
     void start(@Observes StartupEvent event) {
         rounds.scheduleWithFixedDelay(this::round, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Asks for a round as soon as the rounds' thread is free, without waiting for the interval: deliveries were made
+     * due, or a send ended and freed its place. Asks made while one is waiting count once.
+     */
+    public void nudge() {
+        if (roundAsked.compareAndSet(false, true)) {
+            try {
+                rounds.execute(() -> {
+                    roundAsked.set(false);
+                    round();
+                });
+            } catch (RejectedExecutionException e) {
+                roundAsked.set(false);
+            }
+        }
     }
 
     private void round() {
@@ -79,7 +101,9 @@ public class DeliveryWorker {
         if (free <= 0) {
             return;
         }
-        List<ClaimedDelivery> claimed = store.claim(free, List.copyOf(inFlight.keySet()));
+        Map<UUID, Integer> busy = new HashMap<>();
+        inFlight.forEach((subscription, count) -> busy.put(subscription, count.get()));
+        List<ClaimedDelivery> claimed = store.claim(free, busy);
         for (ClaimedDelivery delivery : claimed) {
             sending.incrementAndGet();
             inFlight.computeIfAbsent(delivery.subscriptionId(), id -> new AtomicInteger()).incrementAndGet();
@@ -97,6 +121,7 @@ public class DeliveryWorker {
             inFlight.computeIfPresent(delivery.subscriptionId(),
                     (id, count) -> count.decrementAndGet() == 0 ? null : count);
             sending.decrementAndGet();
+            nudge();
         }
     }
 
