@@ -27,7 +27,9 @@ import app.backbone.localstack.bench.ClosedLoopLoad;
 public final class Backbone {
 
     private static final String USAGE = """
-            Usage: ./backbone [up]                       run the whole platform until Ctrl-C
+            Usage: ./backbone [up] [--no-demo]           run the whole platform until Ctrl-C; on a first start
+                                                         it loads demo members with months of history into
+                                                         the demo tenant unless --no-demo
                    ./backbone token --tenant ID [--roles r1,r2] [--ttl 8h]
                                                          print a token signed with the local key pair
                    ./backbone import FILE --member ID --source strong|hevy|backbone [--time-zone Europe/Berlin]
@@ -52,7 +54,7 @@ public final class Backbone {
         List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         try {
             switch (command) {
-                case "up" -> up(settings);
+                case "up" -> up(settings, demoWanted(options));
                 case "token" -> System.out.println(token(settings, options));
                 case "import" -> System.exit(importHistory(settings, options));
                 case "bench" -> BenchSuite.run(Path.of(""), System.getenv(), options, System.out);
@@ -66,7 +68,16 @@ public final class Backbone {
         }
     }
 
-    private static void up(StackSettings settings) throws Exception {
+    static boolean demoWanted(List<String> options) {
+        for (String option : options) {
+            if (!option.equals("--no-demo")) {
+                throw new IllegalArgumentException("Unknown option " + option + ".\n" + USAGE);
+            }
+        }
+        return options.isEmpty();
+    }
+
+    private static void up(StackSettings settings, boolean demo) throws Exception {
         LocalStack stack = new LocalStack(settings, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -82,6 +93,9 @@ public final class Backbone {
             Runtime.getRuntime().removeShutdownHook(hook);
             throw e instanceof LocalStack.AlreadyRunningException ? e
                     : new IllegalStateException("Backbone did not start: " + e.getMessage(), e);
+        }
+        if (demo) {
+            stack.loadDemoData();
         }
         stack.printSummary();
         stopped.await();

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -256,6 +257,13 @@ public final class LocalStack implements AutoCloseable {
         out.flush();
         step.run();
         out.printf("ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Loads demo members into the demo tenant through the APIs, unless it has members already ({@link DemoData}). */
+    public void loadDemoData() throws IOException, InterruptedException {
+        new DemoData(URI.create(service(CATALOG_SERVICE).baseUrl()), URI.create(service("program-service").baseUrl()),
+                URI.create(service("logging-service").baseUrl()), demoToken, out, Clock.systemUTC())
+                .loadUnlessPresent();
     }
 
     /** Prints where everything is and the demo token. */

@@ -50,8 +50,17 @@ class LocalStackIT {
             assertEquals(200, get(stack.services().get(0).baseUrl() + "/exercises", token).statusCode());
             assertEquals(200, get(stack.services().get(1).baseUrl() + "/members/m-1/programs", token).statusCode());
             assertEquals(200, get(stack.services().get(2).baseUrl() + "/members/m-1/sessions", token).statusCode());
+            assertEquals(200, get(stack.service("webhook-service").baseUrl() + "/webhooks", token).statusCode());
             assertEquals(401, get(stack.services().get(0).baseUrl() + "/exercises", null).statusCode());
             assertTrue(printed.toString(StandardCharsets.UTF_8).contains(token));
+
+            stack.loadDemoData();
+            String logging = stack.service("logging-service").baseUrl();
+            assertTrue(get(logging + "/members", token).body().contains("\"total\":" + DemoData.MEMBERS.size()));
+            assertTrue(get(logging + "/members/anna-k/records", token).body().contains("heaviest"),
+                    "the demo history beats records");
+            stack.loadDemoData();
+            assertTrue(printed.toString(StandardCharsets.UTF_8).contains("Demo members are loaded already."));
 
             try (Connection c = DriverManager.getConnection(
                     "jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/catalog", "postgres", "");
@@ -84,7 +93,7 @@ class LocalStackIT {
 
     private StackSettings settings() {
         Path root = Path.of("").toAbsolutePath().getParent();
-        List<Integer> ports = FreePorts.find(6);
+        List<Integer> ports = FreePorts.find(7);
         Map<String, String> env = Map.of(
                 "BACKBONE_HOME", home.toString(),
                 "BACKBONE_POSTGRES_PORT", String.valueOf(ports.get(0)),
@@ -92,7 +101,8 @@ class LocalStackIT {
                 "BACKBONE_KAFKA_CONTROLLER_PORT", String.valueOf(ports.get(2)),
                 "BACKBONE_CATALOG_PORT", String.valueOf(ports.get(3)),
                 "BACKBONE_PROGRAM_PORT", String.valueOf(ports.get(4)),
-                "BACKBONE_LOGGING_PORT", String.valueOf(ports.get(5)));
+                "BACKBONE_LOGGING_PORT", String.valueOf(ports.get(5)),
+                "BACKBONE_WEBHOOK_PORT", String.valueOf(ports.get(6)));
         return StackSettings.fromEnvironment(root, env);
     }
 
