@@ -26,7 +26,7 @@ import app.backbone.common.Roles;
 import app.backbone.logging.service.MemberActivity;
 
 /** The caller's tenant's members who have stored sessions, for a trainer's overview. */
-@Path("/members")
+@Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.TRAINER, Roles.INTEGRATION})
 @Tag(name = "Members")
@@ -41,6 +41,7 @@ public class MemberResource {
     }
 
     @GET
+    @Path("members")
     @Operation(summary = "The tenant's members with stored sessions, newest activity first",
             description = "Each with the number of sessions stored and the first and latest session by completion "
                     + "time (ties by member id). Imported sessions count too.")
