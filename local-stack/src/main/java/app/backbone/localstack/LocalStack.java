@@ -89,10 +89,14 @@ public final class LocalStack implements AutoCloseable {
             checkPortsFree();
             keys = JwtKeys.loadOrCreate(settings.jwtDir());
             webhookSecretKey = loadOrCreateWebhookKey();
+            demoToken = token(DEMO_TENANT, DEMO_ROLES, DEMO_TOKEN_LIFETIME);
+            Files.writeString(settings.demoTokenFile(), demoToken + System.lineSeparator());
             step("PostgreSQL on port " + settings.postgresPort(), () -> {
                 postgres = EmbeddedPostgres.start(settings.home().resolve("postgres"), settings.postgresPort());
                 for (StackSettings.Service service : settings.services()) {
-                    postgres.createDatabase(service.database());
+                    if (service.database() != null) {
+                        postgres.createDatabase(service.database());
+                    }
                 }
             });
             step("Kafka on port " + settings.kafkaPort(), () -> kafka = EmbeddedKafka.start(
@@ -110,8 +114,6 @@ public final class LocalStack implements AutoCloseable {
                     service.awaitReady(READY_TIMEOUT);
                 }
             });
-            demoToken = token(DEMO_TENANT, DEMO_ROLES, DEMO_TOKEN_LIFETIME);
-            Files.writeString(settings.demoTokenFile(), demoToken + System.lineSeparator());
         } catch (Exception e) {
             close();
             throw e;
@@ -178,17 +180,30 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> environmentOf(StackSettings.Service service) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", settings.jwtDir().resolve(JwtKeys.PUBLIC_KEY_FILE).toString());
+        env.put("MP_JWT_VERIFY_ISSUER", TokenMinter.DEFAULT_ISSUER);
+        if (service.name().equals(StackSettings.DASHBOARD)) {
+            // No identity provider here: the dashboard opens signed in with the demo token (its local-only profile).
+            env.put("QUARKUS_PROFILE", "local");
+            env.put("BACKBONE_DASHBOARD_LOCAL_TOKEN_FILE", settings.demoTokenFile().toString());
+            env.put("BACKBONE_DASHBOARD_LOGGING_URL", urlOf("logging-service"));
+            env.put("BACKBONE_DASHBOARD_PROGRAM_URL", urlOf("program-service"));
+            return env;
+        }
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgres.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", settings.jwtDir().resolve(JwtKeys.PUBLIC_KEY_FILE).toString());
-        env.put("MP_JWT_VERIFY_ISSUER", TokenMinter.DEFAULT_ISSUER);
         env.put(ERASURE_SALT, System.getenv().getOrDefault(ERASURE_SALT, LOCAL_ERASURE_SALT));
         env.put(WEBHOOK_SECRET_KEY, webhookSecretKey);
         // Receivers on this machine (a developer's, the tests') are loopback and often plain http.
         env.put("BACKBONE_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         return env;
+    }
+
+    private String urlOf(String serviceName) {
+        return settings.services().stream().filter(s -> s.name().equals(serviceName)).findFirst()
+                .map(s -> "http://127.0.0.1:" + s.port()).orElseThrow();
     }
 
     /**
@@ -271,12 +286,17 @@ public final class LocalStack implements AutoCloseable {
         out.println();
         out.println("Backbone is up. Data: " + settings.home());
         for (ServiceProcess service : services) {
-            out.printf("  %-16s %s   Swagger UI: %s/q/swagger-ui%n", service.service().name(), service.baseUrl(),
-                    service.baseUrl());
+            if (!service.service().name().equals(StackSettings.DASHBOARD)) {
+                out.printf("  %-17s %s   Swagger UI: %s/q/swagger-ui%n", service.service().name(),
+                        service.baseUrl(), service.baseUrl());
+            }
         }
-        out.printf("  %-16s jdbc:postgresql://127.0.0.1:%d/{catalog,program,logging,webhook} (user postgres)%n",
+        out.printf("  %-17s jdbc:postgresql://127.0.0.1:%d/{catalog,program,logging,webhook} (user postgres)%n",
                 "PostgreSQL", settings.postgresPort());
-        out.printf("  %-16s %s%n", "Kafka", kafka.bootstrapServers());
+        out.printf("  %-17s %s%n", "Kafka", kafka.bootstrapServers());
+        out.println();
+        out.println("Trainer dashboard (signed in to '" + DEMO_TENANT + "'): "
+                + service(StackSettings.DASHBOARD).baseUrl() + "/");
         out.println();
         out.println("Token for demo tenant '" + DEMO_TENANT + "' (roles " + String.join(", ", DEMO_ROLES)
                 + "; valid " + DEMO_TOKEN_LIFETIME.toHours() + " h), also in " + settings.demoTokenFile() + ":");

@@ -21,13 +21,16 @@ import java.util.Map;
 public record StackSettings(Path root, Path home, int postgresPort, int kafkaPort, int controllerPort,
         List<Service> services, List<String> serviceJavaOptions, Path serviceJavaHome, boolean startupCache) {
 
-    /** One service: its module directory, database and HTTP port. */
+    /** One service: its module directory, database (null for none) and HTTP port. */
     public record Service(String name, String database, int port) {
 
         Path jar(Path root) {
             return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         }
     }
+
+    /** The trainer dashboard's module: a web page over the services, with no database of its own. */
+    public static final String DASHBOARD = "trainer-dashboard";
 
     /** Heap and collector for a small service on a small machine (metaspace alone is about 100 MB). */
     static final String DEFAULT_SERVICE_JAVA_OPTS =
@@ -43,7 +46,8 @@ public record StackSettings(Path root, Path home, int postgresPort, int kafkaPor
                 List.of(new Service("catalog-service", "catalog", port(env, "BACKBONE_CATALOG_PORT", 8081)),
                         new Service("program-service", "program", port(env, "BACKBONE_PROGRAM_PORT", 8082)),
                         new Service("logging-service", "logging", port(env, "BACKBONE_LOGGING_PORT", 8083)),
-                        new Service("webhook-service", "webhook", port(env, "BACKBONE_WEBHOOK_PORT", 8084))),
+                        new Service("webhook-service", "webhook", port(env, "BACKBONE_WEBHOOK_PORT", 8084)),
+                        new Service(DASHBOARD, null, port(env, "BACKBONE_DASHBOARD_PORT", 8080))),
                 List.of(env.getOrDefault("BACKBONE_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS)
                         .trim().split("\\s+")),
                 StartupCache.explicitJavaHome(env.get("BACKBONE_SERVICE_JAVA_HOME")).orElseGet(() ->

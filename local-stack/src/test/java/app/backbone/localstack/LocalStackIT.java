@@ -45,7 +45,8 @@ class LocalStackIT {
             stack.printSummary();
             String token = Files.readString(settings.home().resolve("demo-token.txt")).trim();
             for (ServiceProcess service : stack.services()) {
-                assertEquals(200, get(service.baseUrl() + "/q/swagger-ui/", null).statusCode());
+                String page = service.service().name().equals(StackSettings.DASHBOARD) ? "/" : "/q/swagger-ui/";
+                assertEquals(200, get(service.baseUrl() + page, null).statusCode(), service.service().name());
             }
             assertEquals(200, get(stack.services().get(0).baseUrl() + "/exercises", token).statusCode());
             assertEquals(200, get(stack.services().get(1).baseUrl() + "/members/m-1/programs", token).statusCode());
@@ -59,6 +60,8 @@ class LocalStackIT {
             assertTrue(get(logging + "/members", token).body().contains("\"total\":" + DemoData.MEMBERS.size()));
             assertTrue(get(logging + "/members/anna-k/records", token).body().contains("heaviest"),
                     "the demo history beats records");
+            String members = get(stack.service(StackSettings.DASHBOARD).baseUrl() + "/", null).body();
+            assertTrue(members.contains("anna-k"), "the dashboard lists the demo members: " + members);
             stack.loadDemoData();
             assertTrue(printed.toString(StandardCharsets.UTF_8).contains("Demo members are loaded already."));
 
@@ -93,7 +96,7 @@ class LocalStackIT {
 
     private StackSettings settings() {
         Path root = Path.of("").toAbsolutePath().getParent();
-        List<Integer> ports = FreePorts.find(7);
+        List<Integer> ports = FreePorts.find(8);
         Map<String, String> env = Map.of(
                 "BACKBONE_HOME", home.toString(),
                 "BACKBONE_POSTGRES_PORT", String.valueOf(ports.get(0)),
@@ -102,7 +105,8 @@ class LocalStackIT {
                 "BACKBONE_CATALOG_PORT", String.valueOf(ports.get(3)),
                 "BACKBONE_PROGRAM_PORT", String.valueOf(ports.get(4)),
                 "BACKBONE_LOGGING_PORT", String.valueOf(ports.get(5)),
-                "BACKBONE_WEBHOOK_PORT", String.valueOf(ports.get(6)));
+                "BACKBONE_WEBHOOK_PORT", String.valueOf(ports.get(6)),
+                "BACKBONE_DASHBOARD_PORT", String.valueOf(ports.get(7)));
         return StackSettings.fromEnvironment(root, env);
     }
 

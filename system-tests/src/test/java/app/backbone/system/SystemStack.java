@@ -22,7 +22,7 @@ import app.backbone.localstack.StackSettings;
 
 /**
  * The platform under test, started once for all system tests as {@code ./backbone up} starts it: PostgreSQL, a
- * KRaft broker and the four packaged services as separate processes, on free ports, with data under
+ * KRaft broker, the four packaged services and the trainer dashboard as separate processes, on free ports, with data under
  * {@code system-tests/target/system-stack}. Tests reach it only through HTTP and Kafka.
  */
 public final class SystemStack implements AutoCloseable {
@@ -50,7 +50,7 @@ public final class SystemStack implements AutoCloseable {
         // Every run starts from a fresh home, so a startup cache would only be trained, never used.
         env.put("BACKBONE_STARTUP_CACHE", "false");
         List<String> servers = List.of("POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "CATALOG", "PROGRAM", "LOGGING",
-                "WEBHOOK");
+                "WEBHOOK", "DASHBOARD");
         List<Integer> ports = FreePorts.find(servers.size());
         for (int i = 0; i < servers.size(); i++) {
             env.put("BACKBONE_" + servers.get(i) + "_PORT", String.valueOf(ports.get(i)));

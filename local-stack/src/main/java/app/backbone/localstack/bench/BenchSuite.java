@@ -126,7 +126,7 @@ public final class BenchSuite {
         Map<String, String> stackEnv = new HashMap<>();
         stackEnv.put("BACKBONE_HOME", home.toString());
         for (String port : List.of("POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "CATALOG", "PROGRAM", "LOGGING",
-                "WEBHOOK")) {
+                "WEBHOOK", "DASHBOARD")) {
             stackEnv.put("BACKBONE_" + port + "_PORT", String.valueOf(FreePorts.find()));
         }
         if (env.containsKey("BACKBONE_SERVICE_JAVA_OPTS")) {
