@@ -54,8 +54,15 @@ class ComposeFileTest {
 
     private static JsonNode services;
 
+    /** The trainer dashboard: no database or broker of its own; it calls two of the services. */
+    private static final String DASHBOARD = "trainer-dashboard";
+
     static List<String> serviceNames() {
         return SERVICES;
+    }
+
+    static List<String> moduleNames() {
+        return Stream.concat(SERVICES.stream(), Stream.of(DASHBOARD)).toList();
     }
 
     @BeforeAll
@@ -66,7 +73,7 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @MethodSource("serviceNames")
+    @MethodSource("moduleNames")
     void serviceListensPublishesAndProbesItsConfiguredPort(String name) throws IOException {
         int port = httpPort(name);
         JsonNode service = service(name);
@@ -132,6 +139,20 @@ class ComposeFileTest {
     }
 
     @Test
+    void dashboardCallsTheServicesOnTheirPortsOnceTheyAreHealthyAndRunsOnlyInItsProfile() throws IOException {
+        JsonNode dashboard = service(DASHBOARD);
+        assertEquals("dashboard", texts(dashboard.path("profiles")).stream().findFirst().orElse(null),
+                "the dashboard needs an identity provider, so it runs only when asked for");
+        for (String[] called : new String[][] {{"BACKBONE_DASHBOARD_LOGGING_URL", "logging-service"},
+                {"BACKBONE_DASHBOARD_PROGRAM_URL", "program-service"}}) {
+            assertEquals("http://" + called[1] + ":" + httpPort(called[1]), env(dashboard, called[0]), called[0]);
+            assertEquals("service_healthy", dashboard.path("depends_on").path(called[1]).path("condition").asText(),
+                    "the dashboard does not wait for a healthy " + called[1]);
+        }
+        assertNotNull(env(dashboard, "QUARKUS_OIDC_AUTH_SERVER_URL"), "the dashboard is given no identity provider");
+    }
+
+    @Test
     void everyContainerHasAHealthCheck() {
         services.properties().forEach(entry -> assertFalse(
                 texts(entry.getValue().path("healthcheck").path("test")).isEmpty(),
@@ -153,7 +174,7 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @MethodSource("serviceNames")
+    @MethodSource("moduleNames")
     void serviceImageExposesItsConfiguredPort(String name) throws IOException {
         JsonNode build = service(name).path("build");
         assertEquals("./" + name, build.path("context").asText(), name + " build context");
