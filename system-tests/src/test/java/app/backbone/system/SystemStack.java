@@ -31,6 +31,7 @@ public final class SystemStack implements AutoCloseable {
     public static final String PROGRAM = "program-service";
     public static final String LOGGING = "logging-service";
     public static final String WEBHOOK = "webhook-service";
+    public static final String DASHBOARD = StackSettings.DASHBOARD;
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
 
     private final LocalStack stack;

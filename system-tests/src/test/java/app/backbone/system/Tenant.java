@@ -34,6 +34,11 @@ public final class Tenant {
         return new Tenant(stack, "sys-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
+    /** A tenant by its id, such as the demo tenant the trainer dashboard shows in the stack. */
+    public static Tenant named(SystemStack stack, String id) {
+        return new Tenant(stack, id);
+    }
+
     public String id() {
         return id;
     }
@@ -127,6 +132,18 @@ public final class Tenant {
     public JsonNode volume(String memberId, LocalDate from, LocalDate to) {
         return stack.api().get(logging("/members/" + memberId + "/volume?from=" + from + "&to=" + to))
                 .token(trainer).send().expect(200).json();
+    }
+
+    /** The tenant's members with sessions, newest activity first: one page of logging-service's answer. */
+    public JsonNode members(String search) {
+        return stack.api().get(logging("/members?size=200" + (search == null ? "" : "&q=" + search)))
+                .token(trainer).send().expect(200).json();
+    }
+
+    /** The next session of a program with the loads program-service proposes. */
+    public JsonNode nextSession(String programId) {
+        return stack.api().get(program("/programs/" + programId + "/next-session")).token(trainer).send().expect(200)
+                .json();
     }
 
     public Reply progression(String memberId, String exerciseId) {

@@ -177,8 +177,8 @@ class TrainingJourneyIT {
         }
         stack.control().restartService(SystemStack.PROGRAM);
         await().atMost(INGEST).untilAsserted(() -> assertEquals(before.get("blocks"),
-                nextSession(programId).get("blocks"), "next session rebuilt from the compacted topic"));
-        assertEquals(before.at("/progress/revision"), nextSession(programId).at("/progress/revision"));
+                tenant.nextSession(programId).get("blocks"), "next session rebuilt from the compacted topic"));
+        assertEquals(before.at("/progress/revision"), tenant.nextSession(programId).at("/progress/revision"));
 
         JsonNode sessions = stack.api().get(stack.url(SystemStack.LOGGING) + "/members/" + MEMBER + "/sessions")
                 .token(tenant.trainerToken()).send().expect(200).json();
@@ -191,16 +191,11 @@ class TrainingJourneyIT {
         assertEquals(List.of("j-6", "j-5", "j-4", "j-3", "j-2", "j-1"), newestFirst);
     }
 
-    private JsonNode nextSession(String programId) {
-        return stack.api().get(stack.url(SystemStack.PROGRAM) + "/programs/" + programId + "/next-session")
-                .token(tenant.trainerToken()).send().expect(200).json();
-    }
-
     /** The next session once its loads come from progress that holds every session reported. */
     private JsonNode awaitNextSessionFollowing(String programId) {
         JsonNode[] next = new JsonNode[1];
         await().atMost(INGEST).until(() -> {
-            next[0] = nextSession(programId);
+            next[0] = tenant.nextSession(programId);
             return !next[0].at("/progress/computedAt").isNull() && !next[0].at("/progress/stale").asBoolean();
         });
         return next[0];

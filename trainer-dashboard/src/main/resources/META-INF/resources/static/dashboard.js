@@ -24,8 +24,21 @@
     return Math.max(320, element.clientWidth - 2);
   }
 
+  // As wide as the longest value label: uPlot's fixed 50 px cut "20,000" to "0,000". After uPlot's own
+  // axis-autosize demo (cycleNum > 1 keeps the size once the labels have converged).
+  function valueAxisSize(u, values, axisIndex, cycleNum) {
+    var axis = u.axes[axisIndex];
+    if (cycleNum > 1) { return axis._size; }
+    var longest = (values || []).reduce(function (found, v) {
+      return String(v).length > found.length ? String(v) : found;
+    }, "");
+    u.ctx.font = axis.font[0];
+    return Math.ceil(axis.ticks.size + axis.gap + u.ctx.measureText(longest).width / uPlot.pxRatio);
+  }
+
   function draw(element, series, data, fromZero) {
-    var options = { width: width(element), height: 240, series: series, legend: { live: false } };
+    var options = { width: width(element), height: 240, series: series, legend: { live: false },
+      axes: [{}, { size: valueAxisSize }] };
     if (fromZero) {
       options.scales = { y: { range: function (u, min, max) { return [0, Math.max(1, max) * 1.05]; } } };
     }
