@@ -125,9 +125,11 @@ public final class BenchSuite {
     private static Map<String, String> stackEnvironment(Path home, Map<String, String> env) {
         Map<String, String> stackEnv = new HashMap<>();
         stackEnv.put("BACKBONE_HOME", home.toString());
-        for (String port : List.of("POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "CATALOG", "PROGRAM", "LOGGING",
-                "WEBHOOK", "DASHBOARD")) {
-            stackEnv.put("BACKBONE_" + port + "_PORT", String.valueOf(FreePorts.find()));
+        List<String> servers = List.of("POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "CATALOG", "PROGRAM", "LOGGING",
+                "WEBHOOK", "DASHBOARD");
+        List<Integer> ports = FreePorts.find(servers.size());
+        for (int i = 0; i < servers.size(); i++) {
+            stackEnv.put("BACKBONE_" + servers.get(i) + "_PORT", String.valueOf(ports.get(i)));
         }
         if (env.containsKey("BACKBONE_SERVICE_JAVA_OPTS")) {
             stackEnv.put("BACKBONE_SERVICE_JAVA_OPTS", env.get("BACKBONE_SERVICE_JAVA_OPTS"));

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.HdrHistogram.Histogram;
 
@@ -25,10 +27,18 @@ final class WebhookArrivals {
     private long duplicates;
     private long unexpected;
     private long lastMeasuredArrival;
+    private long firstMeasuredDue = Long.MAX_VALUE;
+    /** Measured insights that took over {@link #SLOW_MICROS}, by the second of the run they were due in. */
+    private final SortedMap<Long, Integer> slowBySecond = new TreeMap<>();
+
+    static final long SLOW_MICROS = 1_000_000;
 
     /** Notes an insight about to be published; call it before the send, so that its arrival always finds it. */
     synchronized void published(String eventId, long dueNanos, boolean measured) {
         published.put(eventId, new Published(dueNanos, measured));
+        if (measured) {
+            firstMeasuredDue = Math.min(firstMeasuredDue, dueNanos);
+        }
     }
 
     /** Notes a delivery of the insight {@code eventId} ({@code null} when the body named none). */
@@ -39,7 +49,11 @@ final class WebhookArrivals {
         } else if (!arrived.add(eventId)) {
             duplicates++;
         } else if (insight.measured()) {
-            micros.recordValue(Math.max(0, atNanos - insight.dueNanos()) / 1000);
+            long latency = Math.max(0, atNanos - insight.dueNanos()) / 1000;
+            micros.recordValue(latency);
+            if (latency > SLOW_MICROS) {
+                slowBySecond.merge((insight.dueNanos() - firstMeasuredDue) / 1_000_000_000L, 1, Integer::sum);
+            }
             lastMeasuredArrival = Math.max(lastMeasuredArrival, atNanos);
         }
     }
@@ -67,6 +81,11 @@ final class WebhookArrivals {
     /** A copy of the measured insights' latencies, in microseconds. */
     synchronized Histogram micros() {
         return micros.copy();
+    }
+
+    /** How many measured insights took over a second, by the second of the measured run they were due in. */
+    synchronized SortedMap<Long, Integer> slowBySecond() {
+        return new TreeMap<>(slowBySecond);
     }
 
     /** When the last measured insight first arrived; 0 before any did. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -87,6 +88,11 @@ final class WebhookLatency {
                 counted, Unit.MILLISECONDS.format(Latencies.millis(micros, 50)),
                 Unit.MILLISECONDS.format(Latencies.millis(micros, 99)),
                 Unit.MILLISECONDS.format(Latencies.millis(micros, 100)), deliveredRate, arrivals.duplicates());
+        SortedMap<Long, Integer> slow = arrivals.slowBySecond();
+        if (!slow.isEmpty()) {
+            bench.out.printf("  over 1 s: %,d insights, by the second of the run they were due in: %s%n",
+                    slow.values().stream().mapToInt(Integer::intValue).sum(), slow);
+        }
         bench.details.add(String.format(Locale.ROOT, "(g) %,d insights (one in %d DELOAD_RECOMMENDED, the rest "
                 + "RECORD_ACHIEVED) of %d members sent in %.1f s (%.1f insights/s) after a first one had arrived "
                 + "(%.1f s after its send), the first %,d as warm-up; all delivered, the last measured one %.1f s after "

@@ -2,6 +2,7 @@ package app.backbone.webhook.service;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -29,12 +30,19 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 public class DeliveryQueue {
 
     private static final String ENQUEUE = "WITH claimed AS (INSERT INTO processed_event (event_id, received_at) "
-            + "VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING event_id) "
-            + "INSERT INTO webhook_delivery (id, subscription_id, tenant_id, member_key, event_type, payload, status, "
-            + "attempts, next_attempt_at, expires_at, created_at) "
+            + "VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING event_id), "
+            + "due AS (INSERT INTO webhook_delivery (id, subscription_id, tenant_id, member_key, event_type, payload, "
+            + "status, attempts, next_attempt_at, expires_at, created_at) "
             + "SELECT gen_random_uuid(), s.id, s.tenant_id, ?, ?, ?::jsonb, 'PENDING', 0, ?, ?, ? "
             + "FROM webhook_subscription s, claimed "
-            + "WHERE s.tenant_id = ? AND s.status = 'ACTIVE' AND ? = ANY (s.events) ORDER BY s.id";
+            + "WHERE s.tenant_id = ? AND s.status = 'ACTIVE' AND ? = ANY (s.events) ORDER BY s.id "
+            + "RETURNING id, subscription_id, member_key, next_attempt_at), "
+            // A lane with a delivery already waiting keeps it; an empty lane (or none) gets this one, due at once.
+            + "lanes AS (INSERT INTO webhook_lane (subscription_id, member_key, head_id, due_at) "
+            + "SELECT subscription_id, coalesce(member_key, ''), id, next_attempt_at FROM due "
+            + "ON CONFLICT (subscription_id, member_key) DO UPDATE SET head_id = EXCLUDED.head_id, "
+            + "due_at = EXCLUDED.due_at WHERE webhook_lane.head_id IS NULL) "
+            + "SELECT count(*) FROM due";
 
     private final DataSource dataSource;
     private final WebhookConfig config;
@@ -69,7 +77,10 @@ public class DeliveryQueue {
                 insert.setTimestamp(8, now);
                 insert.setString(9, tenantId);
                 insert.setString(10, eventType);
-                return insert.executeUpdate();
+                try (ResultSet made = insert.executeQuery()) {
+                    made.next();
+                    return made.getInt(1);
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not make an event due", e);
             }

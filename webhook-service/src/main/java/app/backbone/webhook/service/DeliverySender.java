@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import app.backbone.webhook.config.WebhookConfig;
 import app.backbone.webhook.domain.Signatures;
 import app.backbone.webhook.domain.TargetGuard;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -44,6 +45,7 @@ public class DeliverySender {
     private static final String USER_AGENT = "Backbone-Webhooks/1";
 
     private final HttpClient client;
+    private final Vertx vertx;
     private final TargetGuard guard;
     private final SecretCipher cipher;
     private final Clock clock;
@@ -58,6 +60,7 @@ public class DeliverySender {
                 .setVerifyHost(true)
                 .setConnectTimeout((int) config.delivery().connectTimeout().toMillis()),
                 new PoolOptions().setHttp1MaxSize(config.delivery().concurrency()));
+        this.vertx = vertx;
         this.guard = guard;
         this.cipher = cipher;
         this.clock = clock;
@@ -86,16 +89,27 @@ public class DeliverySender {
                 .add("webhook-timestamp", Long.toString(timestamp))
                 .add("webhook-signature", Signatures.sign(cipher.decrypt(delivery.secretCiphertext()), id,
                         timestamp, delivery.body()));
-        Future<HttpClientRequest> request = client.request(requestTo(target).setHeaders(headers));
-        CompletableFuture<Answer> answer = request
+        // The whole exchange starts on the sender thread's own event-loop context, so every listener below is in place
+        // before that context can run the answer's events: a listener added after a 204 had ended was never told.
+        Context context = vertx.getOrCreateContext();
+        CompletableFuture<HttpClientRequest> request = new CompletableFuture<>();
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        context.runOnContext(start -> client.request(requestTo(target).setHeaders(headers))
+                .onSuccess(request::complete)
                 .compose(sending -> sending.send(Buffer.buffer(delivery.body())))
                 .compose(this::read)
-                .toCompletionStage().toCompletableFuture();
+                .onComplete(result -> {
+                    if (result.succeeded()) {
+                        answer.complete(result.result());
+                    } else {
+                        answer.completeExceptionally(result.cause());
+                    }
+                }));
         try {
             Answer answered = answer.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return new AttemptOutcome(attemptedAt, answered.status(), elapsed(started), null, answered.excerpt());
         } catch (TimeoutException e) {
-            request.onSuccess(HttpClientRequest::reset);
+            request.thenAccept(sending -> context.runOnContext(reset -> sending.reset()));
             return new AttemptOutcome(attemptedAt, null, elapsed(started), "No answer within " + requestTimeout, null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -107,7 +121,7 @@ public class DeliverySender {
                     + cause.getMessage() + (root == cause ? "" : " (" + root.getMessage() + ")"), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            request.onSuccess(HttpClientRequest::reset);
+            request.thenAccept(sending -> context.runOnContext(reset -> sending.reset()));
             return new AttemptOutcome(attemptedAt, null, elapsed(started), "Interrupted", null);
         }
     }

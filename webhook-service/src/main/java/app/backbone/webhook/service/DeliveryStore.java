@@ -37,21 +37,21 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class DeliveryStore {
 
-    private static final String CLAIM = "UPDATE webhook_delivery d SET next_attempt_at = ?, leased_until = ? "
-            + "FROM webhook_subscription s WHERE s.id = d.subscription_id AND d.id IN ("
-            + " SELECT c.id FROM webhook_delivery c WHERE c.id IN ("
-            + "  SELECT id FROM ("
-            + "   SELECT h.id, row_number() OVER (PARTITION BY h.subscription_id ORDER BY h.seq)"
-            + "    + coalesce(busy.in_flight, 0) AS rank FROM ("
-            + "    SELECT DISTINCT ON (subscription_id, member_key) id, subscription_id, next_attempt_at, seq"
-            + "    FROM webhook_delivery WHERE status = 'PENDING' ORDER BY subscription_id, member_key, seq) h"
-            + "   JOIN webhook_subscription hs ON hs.id = h.subscription_id AND hs.status = 'ACTIVE'"
-            + "   LEFT JOIN unnest(?::uuid[], ?::int[]) AS busy (subscription_id, in_flight)"
-            + "    ON busy.subscription_id = h.subscription_id"
-            + "   WHERE h.next_attempt_at <= ?) ranked"
-            + "  WHERE rank <= ?)"
-            + " AND c.status = 'PENDING' AND c.next_attempt_at <= ?"
-            + " ORDER BY c.next_attempt_at, c.seq LIMIT ? FOR UPDATE OF c SKIP LOCKED) "
+    /**
+     * Per ACTIVE subscription, as many due lanes as it has places left (its share less its sends in flight here),
+     * soonest due first and skipping lanes another instance holds; of those, the {@code limit} soonest. Each lane's
+     * next delivery is leased, and so is the lane, until the lease ends.
+     */
+    private static final String CLAIM = "WITH picked AS ("
+            + " SELECT l.subscription_id, l.member_key, l.head_id, l.due_at FROM webhook_subscription s"
+            + " LEFT JOIN unnest(?::uuid[], ?::int[]) AS busy (subscription_id, in_flight) ON busy.subscription_id = s.id"
+            + " CROSS JOIN LATERAL (SELECT * FROM webhook_lane l WHERE l.subscription_id = s.id AND l.due_at <= ?"
+            + "  ORDER BY l.due_at LIMIT greatest(? - coalesce(busy.in_flight, 0), 0) FOR UPDATE OF l SKIP LOCKED) l"
+            + " WHERE s.status = 'ACTIVE' ORDER BY l.due_at LIMIT ?), "
+            + "leased_lanes AS (UPDATE webhook_lane l SET due_at = ? FROM picked p"
+            + " WHERE l.subscription_id = p.subscription_id AND l.member_key = p.member_key) "
+            + "UPDATE webhook_delivery d SET next_attempt_at = ?, leased_until = ? FROM picked p, webhook_subscription s "
+            + "WHERE d.id = p.head_id AND s.id = d.subscription_id AND d.status = 'PENDING' AND d.next_attempt_at <= ? "
             + "RETURNING d.id, d.subscription_id, s.url, s.secret_ciphertext, d.payload::text";
 
     private static final int MAX_ERROR = 500;
@@ -62,8 +62,10 @@ public class DeliveryStore {
     private final Backoff backoff;
     private final Duration lease;
     private final MeterRegistry meters;
+    private final DeliveryLanes lanes;
 
-    public DeliveryStore(DataSource dataSource, WebhookConfig config, Clock clock, MeterRegistry meters) {
+    public DeliveryStore(DataSource dataSource, WebhookConfig config, Clock clock, MeterRegistry meters,
+            DeliveryLanes lanes) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
@@ -71,6 +73,7 @@ public class DeliveryStore {
         this.lease = config.delivery().connectTimeout().plus(config.delivery().requestTimeout())
                 .plusSeconds(30);
         this.meters = meters;
+        this.lanes = lanes;
     }
 
     /**
@@ -84,15 +87,17 @@ public class DeliveryStore {
                     PreparedStatement claim = connection.prepareStatement(CLAIM)) {
                 List<Map.Entry<UUID, Integer>> busy = List.copyOf(inFlight.entrySet());
                 Timestamp leasedUntil = Timestamp.from(now.plus(lease));
-                claim.setTimestamp(1, leasedUntil);
-                claim.setTimestamp(2, leasedUntil);
-                claim.setArray(3, connection.createArrayOf("uuid", busy.stream().map(Map.Entry::getKey).toArray()));
-                claim.setArray(4, connection.createArrayOf("integer",
+                Timestamp at = Timestamp.from(now);
+                claim.setArray(1, connection.createArrayOf("uuid", busy.stream().map(Map.Entry::getKey).toArray()));
+                claim.setArray(2, connection.createArrayOf("integer",
                         busy.stream().map(Map.Entry::getValue).toArray()));
-                claim.setTimestamp(5, Timestamp.from(now));
-                claim.setInt(6, config.delivery().perSubscription());
-                claim.setTimestamp(7, Timestamp.from(now));
-                claim.setInt(8, limit);
+                claim.setTimestamp(3, at);
+                claim.setInt(4, config.delivery().perSubscription());
+                claim.setInt(5, limit);
+                claim.setTimestamp(6, leasedUntil);
+                claim.setTimestamp(7, leasedUntil);
+                claim.setTimestamp(8, leasedUntil);
+                claim.setTimestamp(9, at);
                 List<ClaimedDelivery> claimed = new ArrayList<>();
                 try (ResultSet rows = claim.executeQuery()) {
                     while (rows.next()) {
@@ -111,13 +116,14 @@ public class DeliveryStore {
      * Records an attempt: a 2xx delivers, a 410 disables the subscription and gives up the delivery with all its
      * other pending ones, since a disabled subscription is sent nothing more; anything else makes it due again after
      * the back-off, or gives it up once that would pass its expiry or the subscription has been disabled meanwhile.
-     * The subscription is locked first, so its attempts are recorded one at a time and none of them can schedule a
-     * delivery again after a 410 has given them up.
+     * The subscription is locked first: shared by ordinary attempts, which are recorded side by side, and exclusively
+     * by a 410, which waits for those in progress and makes later ones see the subscription disabled, so none of them
+     * can schedule a delivery again after the 410 has given them up.
      */
     public void record(ClaimedDelivery claimed, AttemptOutcome outcome) {
         QuarkusTransaction.requiringNew().run(() -> {
             WebhookSubscription subscription = WebhookSubscription.findById(claimed.subscriptionId(),
-                    LockModeType.PESSIMISTIC_WRITE);
+                    outcome.gone() ? LockModeType.PESSIMISTIC_WRITE : LockModeType.PESSIMISTIC_READ);
             WebhookDelivery delivery = subscription == null ? null : WebhookDelivery.findById(claimed.id());
             if (delivery == null) {
                 return;
@@ -150,6 +156,8 @@ public class DeliveryStore {
                     subscription.disabledReason = "The endpoint answered 410 Gone at " + outcome.attemptedAt();
                 }
                 WebhookDelivery.giveUpPending(delivery.subscriptionId, now);
+                lanes.closeAll(delivery.subscriptionId);
+                return;
             } else {
                 Instant next = now.plus(backoff.after(delivery.attempts));
                 if (next.isAfter(delivery.expiresAt) || !active) {
@@ -159,6 +167,7 @@ public class DeliveryStore {
                     delivery.nextAttemptAt = next;
                 }
             }
+            lanes.refresh(delivery.subscriptionId, delivery.memberKey);
         });
     }
 }

@@ -81,7 +81,7 @@ public class DeliveryWorker {
         try {
             claimAndSend();
         } catch (RuntimeException e) {
-            LOG.warnf("Could not take due deliveries: %s", e.getMessage());
+            LOG.warnf(e, "Could not take due deliveries");
         }
         lastRoundNanos = System.nanoTime();
     }

@@ -39,10 +39,12 @@ public class SubscriptionService {
     private final SecretCipher cipher;
     private final Payloads payloads;
     private final WebhookConfig config;
+    private final DeliveryLanes lanes;
     private final Clock clock;
 
     public SubscriptionService(WebhookConfig config, TargetGuard guard, SecretCipher cipher, Payloads payloads,
-            Clock clock) {
+            Clock clock, DeliveryLanes lanes) {
+        this.lanes = lanes;
         this.guard = guard;
         this.cipher = cipher;
         this.payloads = payloads;
@@ -111,6 +113,7 @@ public class SubscriptionService {
         delivery.expiresAt = now.plus(config.delivery().giveUpAfter());
         delivery.createdAt = now;
         delivery.persist();
+        lanes.refresh(subscription.id, null);
         return new DeliveryView(delivery, List.of());
     }
 
@@ -145,6 +148,7 @@ public class SubscriptionService {
         delivery.nextAttemptAt = now;
         delivery.expiresAt = now.plus(config.delivery().giveUpAfter());
         delivery.endedAt = null;
+        lanes.refresh(subscription.id, delivery.memberKey);
         return new DeliveryView(delivery, WebhookAttempt.ofDeliveries(List.of(delivery.id)));
     }
 
