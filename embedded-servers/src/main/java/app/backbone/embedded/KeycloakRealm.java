@@ -79,6 +79,8 @@ public record KeycloakRealm(String name, List<User> users, String dashboardSecre
                 .put("directAccessGrantsEnabled", false);
         dashboardRedirectUris.forEach(dashboard.putArray("redirectUris")::add);
         dashboard.putArray("webOrigins").add("+");
+        // After signing out at Keycloak, the browser may be sent back to any of the redirect URIs.
+        dashboard.putObject("attributes").put("post.logout.redirect.uris", "+");
         clients.add(dashboard);
         ArrayNode scopeMappings = realm.putArray("scopeMappings");
         for (String clientId : List.of(TEST_CLIENT, DASHBOARD_CLIENT)) {

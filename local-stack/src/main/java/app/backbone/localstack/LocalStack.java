@@ -167,14 +167,45 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess launch(StackSettings.Service service) throws IOException {
+        return launch(service, environmentOf(service), service.name());
+    }
+
+    private ServiceProcess launch(StackSettings.Service service, Map<String, String> environment, String logName)
+            throws IOException {
         Path jar = service.jar(settings.root());
         List<String> options = new ArrayList<>(settings.serviceJavaOptions());
         if (settings.startupCache()) {
             options.addAll(StartupCache.options(settings.serviceJavaHome(), settings.startupCacheDir(),
                     service.name(), jar));
         }
-        return ServiceProcess.launch(service, settings.serviceJavaHome(), jar, options, environmentOf(service),
-                settings.logDir());
+        return ServiceProcess.launch(service, settings.serviceJavaHome(), jar, options, environment,
+                settings.logDir().resolve(logName + ".log"));
+    }
+
+    /**
+     * Starts another instance of a service of this stack on its own port, with the stack's settings for it changed
+     * by {@code overrides} (an empty value removes a setting), and waits until it is ready: a replica that trusts
+     * another token issuer, say, or a dashboard that signs in through an identity provider. Its log is
+     * {@code <service>-<port>.log}; the caller stops it.
+     */
+    public ServiceProcess startInstance(String name, int port, Map<String, String> overrides) throws Exception {
+        StackSettings.Service instance = new StackSettings.Service(name, service(name).service().database(), port);
+        Map<String, String> environment = environmentOf(instance);
+        overrides.forEach((key, value) -> {
+            if (value.isEmpty()) {
+                environment.remove(key);
+            } else {
+                environment.put(key, value);
+            }
+        });
+        ServiceProcess process = launch(instance, environment, name + "-" + port);
+        try {
+            process.awaitReady(READY_TIMEOUT);
+        } catch (Exception | Error e) {
+            process.kill();
+            throw e;
+        }
+        return process;
     }
 
     private Map<String, String> environmentOf(StackSettings.Service service) {

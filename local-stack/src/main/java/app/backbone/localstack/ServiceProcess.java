@@ -30,7 +30,7 @@ public final class ServiceProcess {
     }
 
     static ServiceProcess launch(StackSettings.Service service, Path javaHome, Path jar, List<String> javaOptions,
-            Map<String, String> environment, Path logDir) throws IOException {
+            Map<String, String> environment, Path log) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw package -DskipTests");
         }
@@ -39,7 +39,6 @@ public final class ServiceProcess {
         command.addAll(javaOptions);
         command.add("-jar");
         command.add(jar.toString());
-        Path log = logDir.resolve(service.name() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -72,7 +71,7 @@ public final class ServiceProcess {
     }
 
     /** Asks the process to stop (SIGTERM), and kills it if it has not after the grace period. */
-    void stop(Duration grace) throws InterruptedException {
+    public void stop(Duration grace) throws InterruptedException {
         askToStop();
         awaitStop(grace);
     }

@@ -8,8 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -88,6 +90,16 @@ public final class Browser implements AutoCloseable {
         driver.get(url);
         new WebDriverWait(driver, READY).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready",
                 "true"));
+    }
+
+    /** Opens a page that is not the dashboard's (a sign-in page), waiting only for its load event. */
+    public void go(String url) {
+        driver.get(url);
+    }
+
+    /** The cookies the browser holds for the current page's site. */
+    public Set<Cookie> cookies() {
+        return driver.manage().getCookies();
     }
 
     /** Clicks the element, which loads another page, and waits until that one is ready. */

@@ -2,6 +2,8 @@ package app.backbone.localstack.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Map;
+
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +50,21 @@ class WebhookArrivalsTest {
         assertEquals(1, arrivals.waiting());
         assertEquals(0, arrivals.delivered());
         assertEquals(0, arrivals.duplicates());
+    }
+
+    @Test
+    void insightsOverASecondAreCountedByTheSecondOfTheMeasuredRunTheyWereDueIn() {
+        long second = 1_000_000_000L;
+        arrivals.published("warm", 0, false);
+        arrivals.published("first", 10 * second, true);
+        arrivals.published("quick", 10 * second + second / 2, true);
+        arrivals.published("late", 12 * second + 1, true);
+        arrivals.published("later", 12 * second + second / 2, true);
+        arrivals.arrived("warm", 5 * second);
+        arrivals.arrived("first", 11 * second + 1_000_000);
+        arrivals.arrived("quick", 11 * second);
+        arrivals.arrived("late", 15 * second);
+        arrivals.arrived("later", 15 * second);
+        assertEquals(Map.of(0L, 1, 2L, 2), arrivals.slowBySecond());
     }
 }

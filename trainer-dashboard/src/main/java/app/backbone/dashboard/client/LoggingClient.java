@@ -23,7 +23,7 @@ import io.smallrye.mutiny.Uni;
  * the fields it shows). Every call carries the signed-in trainer's bearer token, so the service scopes it to the
  * trainer's chain.
  */
-@RegisterRestClient(configKey = "logging")
+@RegisterRestClient(configKey = "logging-service")
 public interface LoggingClient {
 
     @GET

@@ -23,7 +23,7 @@ import app.backbone.dashboard.client.LoggingClient.Page;
  * The program-service endpoints the dashboard reads (shapes of {@code program-service/contracts/openapi.json}, only
  * the fields it shows), each with the signed-in trainer's bearer token.
  */
-@RegisterRestClient(configKey = "program")
+@RegisterRestClient(configKey = "program-service")
 public interface ProgramClient {
 
     @GET
