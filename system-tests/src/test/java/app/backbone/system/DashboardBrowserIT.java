@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,12 @@ class DashboardBrowserIT {
     /** Two years: the longest span a member page shows. */
     private static final int WEEKS = 104;
     private static final int TIMED_LOADS = 5;
+    /**
+     * The ingest of two years keeps every core busy for a while after the figures are there: the page is timed once
+     * the machine's load has settled, or after this long.
+     */
+    private static final Duration QUIET = Duration.ofMinutes(2);
+    private static final double QUIET_LOAD = 1.0;
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final List<String> RECORDS = List.of("bestE1rm", "heaviestLoad", "bestSessionTonnage");
     /**
@@ -213,6 +222,13 @@ class DashboardBrowserIT {
 
     @Test
     void howSoonTheTwoYearMemberPageIsReady() {
+        OperatingSystemMXBean machine = ManagementFactory.getOperatingSystemMXBean();
+        try {
+            await().atMost(QUIET).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> machine.getSystemLoadAverage() < QUIET_LOAD);
+        } catch (ConditionTimeoutException stillBusy) {
+            // timed all the same; the load it was timed at is printed with the figure
+        }
         browser.open(memberPage(""));
         double[] ready = new double[TIMED_LOADS];
         double[] firstByte = new double[TIMED_LOADS];
@@ -223,8 +239,9 @@ class DashboardBrowserIT {
                     "return performance.getEntriesByType('navigation')[0].responseStart;")).doubleValue();
         }
         System.out.printf("Member page (%d weeks, %d sessions) ready in %.0f ms (median of %d loads: %s), first byte"
-                + " after %.0f ms (median)%n", WEEKS, sessions, median(ready), TIMED_LOADS,
-                Arrays.toString(Arrays.stream(ready).mapToLong(Math::round).toArray()), median(firstByte));
+                + " after %.0f ms (median); 1-minute load average %.2f%n", WEEKS, sessions, median(ready), TIMED_LOADS,
+                Arrays.toString(Arrays.stream(ready).mapToLong(Math::round).toArray()), median(firstByte),
+                machine.getSystemLoadAverage());
     }
 
     private static String memberId(String prefix) {
