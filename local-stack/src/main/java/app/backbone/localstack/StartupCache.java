@@ -38,10 +38,29 @@ final class StartupCache {
         Path cache = cacheDir.resolve(service + "-" + buildKey(jar.getParent()) + "-jdk" + feature
                 + (aot ? ".aot" : ".jsa"));
         boolean trained = Files.isRegularFile(cache);
+        if (!trained) {
+            deleteOtherBuilds(cacheDir, service, cache);
+        }
         if (aot) {
             return List.of(trained ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache);
         }
         return List.of(trained ? "-XX:SharedArchiveFile=" + cache : "-XX:ArchiveClassesAtExit=" + cache);
+    }
+
+    /**
+     * Deletes the service's caches of other builds and JDKs (and what their training left), which no start can use
+     * again: a new build about to be trained makes them stale, and each is over 100 MB.
+     */
+    private static void deleteOtherBuilds(Path cacheDir, String service, Path keep) {
+        Pattern stale = Pattern.compile(Pattern.quote(service) + "-[0-9a-f]+-jdk\\d+\\.(aot|aot\\.config|jsa)");
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            for (Path file : files.filter(f -> !f.equals(keep) && stale.matcher(f.getFileName().toString()).matches())
+                    .toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clean " + cacheDir, e);
+        }
     }
 
     /** The JDK's feature version from its {@code release} file; 0 when unknown. */
