@@ -1,10 +1,6 @@
 package app.backbone.embedded;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -24,7 +17,6 @@ import org.apache.kafka.common.utils.Time;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
 
 /**
  * A single-node KRaft Kafka broker (broker and controller in one) running in this JVM, its storage formatted
@@ -33,10 +25,6 @@ import kafka.tools.StorageTool;
 public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    /** Held so the levels stay set: java.util.logging keeps only weak references to its loggers. */
-    private static final List<Logger> QUIETED = Stream.of("kafka", "state.change.logger", "org.apache.kafka")
-            .map(Logger::getLogger)
-            .toList();
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -57,16 +45,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         List<Integer> free = FreePorts.find(2);
         int clientPort = port == 0 ? free.get(0) : port;
         int quorumPort = controllerPort == 0 ? free.get(1) : controllerPort;
-        QUIETED.stream().filter(logger -> logger.getLevel() == null).forEach(logger -> logger.setLevel(Level.WARNING));
+        KraftSupport.quietLoggers();
         Files.createDirectories(dataDir);
         Path logDir = dataDir.resolve("logs");
         Path configFile = dataDir.resolve("server.properties");
         Properties properties = brokerProperties(logDir, clientPort, quorumPort);
-        try (OutputStream out = Files.newOutputStream(configFile)) {
-            properties.store(out, "Written by Backbone's embedded Kafka at every start");
-        }
-        if (!Files.exists(logDir.resolve("meta.properties"))) {
-            format(configFile);
+        KraftSupport.writeConfig(configFile, properties);
+        if (!KraftSupport.isFormatted(logDir)) {
+            KraftSupport.format(configFile, Uuid.randomUuid().toString());
         }
 
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties), Time.SYSTEM);
@@ -107,18 +93,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("auto.create.topics.enable", "true");
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
         return p;
-    }
-
-    private static void format(Path configFile) {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        String[] args = {"format", "--config", configFile.toString(), "--cluster-id", Uuid.randomUuid().toString()};
-        int exitCode;
-        try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            exitCode = StorageTool.execute(args, print);
-        }
-        if (exitCode != 0) {
-            throw new IllegalStateException("Kafka storage format failed: " + output.toString(StandardCharsets.UTF_8));
-        }
     }
 
     private void awaitReady() {
