@@ -57,7 +57,7 @@ class AsyncApiDocumentTest {
             Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.(?:\"([^\"]+)\"|([^.\"]+))\\.(.+)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
     private static final Pattern OUTBOX_WRITE = Pattern.compile("outbox\\.(?:add|replace)\\(\\s*(?:(\\w+)\\.(\\w+))?");
-    private static final Pattern NEW_TOPIC = Pattern.compile("new NewTopic\\(\\s*(\\w+)([^;]*);");
+    private static final Pattern NEW_TOPIC = Pattern.compile("Topics\\.(?:declare|deadLetters)\\(\\s*(\\w+)([^;]*);");
     private static final Pattern SCHEMA_FILE = Pattern.compile("\"([^\"]+\\.schema\\.json)\"");
     private static final Pattern CONTRACT_KEY = Pattern.compile("key = (.+?)[),]");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,6 +74,20 @@ class AsyncApiDocumentTest {
 
         String topic() {
             return settings.getOrDefault("topic", name);
+        }
+
+        /**
+         * The topics the channel reads or writes: its topic, or for a pattern subscription every documented address
+         * the pattern matches, a parameter like {@code {tenantId}} standing for a sample value.
+         */
+        List<String> topics() {
+            if (!"true".equals(settings.get("pattern"))) {
+                return List.of(topic());
+            }
+            Pattern subscribed = Pattern.compile(topic());
+            return channels().keySet().stream()
+                    .filter(address -> subscribed.matcher(address.replaceAll("\\{\\w+}", "sample-1")).matches())
+                    .toList();
         }
 
         Optional<String> deadLetterTopic() {
@@ -97,7 +111,7 @@ class AsyncApiDocumentTest {
         for (Path module : modules) {
             declared.addAll(topicConstants(module).values());
             for (ConfiguredChannel channel : configuredChannels(module)) {
-                declared.add(channel.topic());
+                declared.addAll(channel.topics());
                 channel.deadLetterTopic().ifPresent(declared::add);
             }
         }
@@ -145,7 +159,7 @@ class AsyncApiDocumentTest {
                 }
             }
         }
-        assertFalse(created.isEmpty(), "no NewTopic bean found");
+        assertFalse(created.isEmpty(), "no declared topic found");
         created.forEach((topic, policy) -> {
             assertNotNull(channels().get(topic), topic + " is created but not documented");
             assertEquals(policy, policy(channels().get(topic)), "cleanup policy of " + topic);
@@ -212,7 +226,8 @@ class AsyncApiDocumentTest {
         for (Path module : modules) {
             String name = module.getFileName().toString();
             for (ConfiguredChannel channel : configuredChannels(module)) {
-                inCode.add(new Use(name, channel.direction().equals("incoming") ? "receive" : "send", channel.topic()));
+                channel.topics().forEach(topic -> inCode.add(new Use(name,
+                        channel.direction().equals("incoming") ? "receive" : "send", topic)));
                 channel.deadLetterTopic().ifPresent(topic -> inCode.add(new Use(name, "send", topic)));
             }
             outboxTopics(module).forEach(topic -> inCode.add(new Use(name, "send", topic)));
@@ -234,10 +249,12 @@ class AsyncApiDocumentTest {
         for (Path module : modules) {
             for (ConfiguredChannel channel : configuredChannels(module)) {
                 if (channel.direction().equals("incoming")) {
-                    Use use = new Use(channel.module(), "receive", channel.topic());
-                    assertNotNull(operations.get(use), "no operation " + use);
-                    assertEquals(List.of(channel.settings().get("group.id")),
-                            values(operations.get(use).at("/bindings/kafka/groupId/enum")), "group of " + use);
+                    for (String topic : channel.topics()) {
+                        Use use = new Use(channel.module(), "receive", topic);
+                        assertNotNull(operations.get(use), "no operation " + use);
+                        assertEquals(List.of(channel.settings().get("group.id")),
+                                values(operations.get(use).at("/bindings/kafka/groupId/enum")), "group of " + use);
+                    }
                 }
             }
         }

@@ -13,8 +13,5 @@ public interface CatalogConfig {
     interface Topic {
         @WithDefault("4")
         int partitions();
-
-        @WithDefault("1")
-        short replicationFactor();
     }
 }

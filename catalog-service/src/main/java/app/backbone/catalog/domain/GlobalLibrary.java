@@ -15,6 +15,12 @@ public final class GlobalLibrary {
     /** Class-path location of the library file. */
     public static final String RESOURCE = "library/global-exercises.json";
 
+    /**
+     * The library file's release number, raised with every change to the file. A start-up finding a higher number
+     * stored (a newer release ran against the same database) leaves the stored library as it is.
+     */
+    public static final int RELEASE = 1;
+
     private GlobalLibrary() {
     }
 

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
+import app.backbone.common.messaging.Topics;
 import app.backbone.catalog.config.CatalogConfig;
 
 /** The topics catalog-service publishes through its outbox, created by the relay as configured. */
@@ -19,7 +20,7 @@ public class CatalogTopics {
     @Produces
     @Singleton
     NewTopic exercises(CatalogConfig config) {
-        return new NewTopic(EXERCISES, config.topic().partitions(), config.topic().replicationFactor())
+        return Topics.declare(EXERCISES, config.topic().partitions())
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 }

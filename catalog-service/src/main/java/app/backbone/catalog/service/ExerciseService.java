@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
@@ -40,8 +41,11 @@ public class ExerciseService {
         this.clock = clock;
     }
 
-    /** What a library synchronisation changed. */
-    public record LibrarySync(int added, int changed, int retired, int unchanged) {
+    /**
+     * What a library synchronisation changed; {@code storedRelease} is the release of the library stored afterwards,
+     * higher than the one offered when a newer release's library was left alone.
+     */
+    public record LibrarySync(int storedRelease, int added, int changed, int retired, int unchanged) {
     }
 
     /**
@@ -111,11 +115,20 @@ public class ExerciseService {
     }
 
     /**
-     * Makes the stored global exercises equal to this release's library: adds new ones, updates changed ones,
-     * retires ones the release no longer has, and publishes each of those; tenant exercises are not touched.
+     * Makes the stored global exercises equal to the library of {@code release}: adds new ones, updates changed ones,
+     * retires ones the release no longer has, and publishes each of those; tenant exercises are not touched. Replicas
+     * starting together take turns (a transaction-scoped advisory lock), so the later finds the work done. A library
+     * stored by a newer release is left as it is.
      */
     @Transactional
-    public LibrarySync syncGlobalLibrary(List<ExerciseDefinition> library) {
+    public LibrarySync syncGlobalLibrary(int release, List<ExerciseDefinition> library) {
+        EntityManager em = Exercise.getEntityManager();
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('backbone.global-library'))").getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Number> releases = em.createNativeQuery("SELECT release FROM library_release").getResultList();
+        if (!releases.isEmpty() && releases.get(0).intValue() > release) {
+            return new LibrarySync(releases.get(0).intValue(), 0, 0, 0, 0);
+        }
         Instant now = clock.instant();
         Set<String> released = new HashSet<>();
         int added = 0;
@@ -151,7 +164,12 @@ public class ExerciseService {
                 retired++;
             }
         }
-        return new LibrarySync(added, changed, retired, unchanged);
+        em.createNativeQuery("INSERT INTO library_release (id, release, synced_at) VALUES (1, :release, :now) "
+                        + "ON CONFLICT (id) DO UPDATE SET release = EXCLUDED.release, synced_at = EXCLUDED.synced_at")
+                .setParameter("release", release)
+                .setParameter("now", now)
+                .executeUpdate();
+        return new LibrarySync(release, added, changed, retired, unchanged);
     }
 
     /** Writes a change; one that lost the race with a concurrent change of the same version is refused (412). */

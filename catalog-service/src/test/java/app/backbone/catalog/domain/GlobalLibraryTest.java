@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.security.MessageDigest;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +54,9 @@ class GlobalLibraryTest {
             "overhead-dumbbell-triceps-extension", "band-triceps-pushdown", "bench-dip",
             "barbell-bench-press", "dumbbell-bench-press", "push-up", "machine-chest-press", "cable-chest-press");
 
+    private static final String RELEASE_1_SHA256 =
+            "9bc008d4e9ac29e7a72a7f3d28f348bc34af68dae877dd80fa8b5db35ed723ce";
+
     private static List<ExerciseDefinition> library;
     private static Map<String, ExerciseDefinition> byId;
 
@@ -58,6 +64,18 @@ class GlobalLibraryTest {
     static void load() {
         library = GlobalLibrary.load();
         byId = library.stream().collect(Collectors.toMap(ExerciseDefinition::id, Function.identity(), (a, b) -> a));
+    }
+
+    @Test
+    void theFileIsTheOneItsReleaseNumberStandsFor() throws Exception {
+        byte[] file;
+        try (InputStream in = GlobalLibrary.class.getClassLoader().getResourceAsStream(GlobalLibrary.RESOURCE)) {
+            file = in.readAllBytes();
+        }
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
+        assertEquals(RELEASE_1_SHA256, sha256, "The library file changed: raise GlobalLibrary.RELEASE, so that a "
+                + "replica of an older release never undoes it, and put the file's new SHA-256 here");
+        assertEquals(1, GlobalLibrary.RELEASE);
     }
 
     @Test

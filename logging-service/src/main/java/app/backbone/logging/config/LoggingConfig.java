@@ -64,9 +64,6 @@ public interface LoggingConfig {
 
         @WithDefault("4")
         int partitions();
-
-        @WithDefault("1")
-        short replicationFactor();
     }
 
     /** How members' data is erased. */
@@ -91,9 +88,6 @@ public interface LoggingConfig {
 
             @WithDefault("4")
             int partitions();
-
-            @WithDefault("1")
-            short replicationFactor();
 
             /** How long the topics keep a record: they name the erased member. */
             @WithDefault("P7D")

@@ -9,6 +9,8 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
+import app.backbone.common.messaging.Topics;
+import app.backbone.common.messaging.TopicsConfig;
 import app.backbone.logging.config.LoggingConfig;
 
 /**
@@ -37,27 +39,30 @@ public class ErasureTopics {
     @Produces
     @Singleton
     NewTopic requested(LoggingConfig config) {
-        return retained(new NewTopic(REQUESTED, config.erasure().topics().partitions(),
-                config.erasure().topics().replicationFactor()), config);
+        return retained(Topics.declare(REQUESTED, config.erasure().topics().partitions()), config);
     }
 
     @Produces
     @Singleton
     NewTopic confirmed(LoggingConfig config) {
-        return retained(new NewTopic(CONFIRMED, config.erasure().topics().partitions(),
-                config.erasure().topics().replicationFactor()), config);
+        return retained(Topics.declare(CONFIRMED, config.erasure().topics().partitions()), config);
     }
 
     @Produces
     @Singleton
     NewTopic erased(LoggingConfig config) {
-        return retained(new NewTopic(ERASED, config.erasure().topics().partitions(),
-                config.erasure().topics().replicationFactor()), config);
+        return retained(Topics.declare(ERASED, config.erasure().topics().partitions()), config);
     }
 
     /** The topic, keeping records for the configured time only. */
     private static NewTopic retained(NewTopic topic, LoggingConfig config) {
         return topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG,
                 String.valueOf(config.erasure().topics().retention().toMillis())));
+    }
+
+    @Produces
+    @Singleton
+    NewTopic confirmedDeadLetters(TopicsConfig topics) {
+        return Topics.deadLetters(CONFIRMED_DEAD_LETTERS, topics);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
+import app.backbone.common.messaging.Topics;
 import app.backbone.logging.config.LoggingConfig;
 
 /** The topics logging-service publishes through its outbox, created by the relay as configured. */
@@ -27,14 +28,13 @@ public class ProgressTopics {
     @Produces
     @Singleton
     NewTopic memberProgress(LoggingConfig config) {
-        return new NewTopic(MEMBER_PROGRESS, config.progressTopic().partitions(),
-                config.progressTopic().replicationFactor())
+        return Topics.declare(MEMBER_PROGRESS, config.progressTopic().partitions())
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 
     @Produces
     @Singleton
     NewTopic insights(LoggingConfig config) {
-        return new NewTopic(INSIGHTS, config.insightsTopic().partitions(), config.insightsTopic().replicationFactor());
+        return Topics.declare(INSIGHTS, config.insightsTopic().partitions());
     }
 }

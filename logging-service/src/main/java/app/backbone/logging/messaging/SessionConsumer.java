@@ -2,6 +2,7 @@ package app.backbone.logging.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +21,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Ingests {@value SessionTopics#COMPLETED} in batches, in partition order (so in order per member). Records that
- * fail validation go to {@value SessionTopics#REJECTED} with the reason in headers, and the batch goes on; the
+ * Ingests {@value SessionTopics#COMPLETED} and every chain's own session topic in batches, in partition order (so in
+ * order per member). Records that fail validation, and records on a chain's topic that name another tenant, go to
+ * {@value SessionTopics#REJECTED} with the reason in headers, and the batch goes on; the
  * batch's offsets are committed only after its sessions are stored and its rejects acknowledged. A database that
  * is briefly away only delays the batch ({@link SessionStore#store} retries); one that stays away stops the
  * channel with the batch unacknowledged.
@@ -50,10 +52,14 @@ public class SessionConsumer {
         List<Uni<Void>> rejections = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch) {
             SessionValidator.Result result = validator.read(record.getPayload());
-            if (result.accepted()) {
-                accepted.add(result.event());
-            } else {
+            Optional<String> topicTenant = SessionTopics.tenantOf(record.getTopic());
+            if (!result.accepted()) {
                 rejections.add(reject(record, result.reason()));
+            } else if (topicTenant.isPresent() && !topicTenant.get().equals(result.event().tenantId())) {
+                rejections.add(reject(record, "tenantId: '" + result.event().tenantId() + "' is not the tenant of "
+                        + record.getTopic() + ", which only carries sessions of '" + topicTenant.get() + "'"));
+            } else {
+                accepted.add(result.event());
             }
         }
         if (!rejections.isEmpty()) {

@@ -99,6 +99,25 @@ class SessionIngestTest {
     }
 
     @Test
+    void aChainsOwnTopicCarriesOnlyThatChainsSessionsWhateverTheRecordSays() {
+        String own = "own-" + UUID.randomUUID();
+        String forged = "forged-" + UUID.randomUUID();
+        String topic = SessionTopics.TENANT_PREFIX + "own-gym";
+        try (TopicWriter writer = new TopicWriter()) {
+            writer.send(topic, "m-own", event(UUID.randomUUID(), "victim-gym", "m-own", forged, 100));
+            writer.send(topic, "m-own", event(UUID.randomUUID(), "own-gym", "m-own", own, 100));
+        }
+        await().atMost(WAIT).until(() -> sessions("own-gym", own) == 1);
+        assertEquals(0, sessions("victim-gym", forged) + sessions("own-gym", forged));
+        try (TopicReader dlq = new TopicReader(SessionTopics.REJECTED)) {
+            await().atMost(WAIT).until(() -> rejects(dlq.poll(), "m-own").size() >= 1);
+            List<String> reasons = rejects(dlq.poll(), "m-own");
+            assertTrue(reasons.stream().anyMatch(r -> r.equals("tenantId: 'victim-gym' is not the tenant of " + topic
+                    + ", which only carries sessions of 'own-gym'")), reasons::toString);
+        }
+    }
+
+    @Test
     void eventsTheSchemaAllowsButNothingCanStoreAreRejectedWhileTheBatchGoesOn() {
         String yearZero = "year-zero-" + UUID.randomUUID();
         String inverted = "inverted-" + UUID.randomUUID();

@@ -24,25 +24,16 @@ public interface ProgramConfig {
     interface ProgressTopic {
         @WithDefault("4")
         int partitions();
-
-        @WithDefault("1")
-        short replicationFactor();
     }
 
     interface SessionsTopic {
         @WithDefault("4")
         int partitions();
-
-        @WithDefault("1")
-        short replicationFactor();
     }
 
     interface ErasureTopics {
         @WithDefault("4")
         int partitions();
-
-        @WithDefault("1")
-        short replicationFactor();
 
         /** How long the topics keep a record: they name the erased member. */
         @WithDefault("P7D")

@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
+import app.backbone.common.messaging.Topics;
+import app.backbone.common.messaging.TopicsConfig;
 import app.backbone.program.config.ProgramConfig;
 
 /**
@@ -34,20 +36,24 @@ public class ErasureTopics {
     @Produces
     @Singleton
     NewTopic requested(ProgramConfig config) {
-        return retained(new NewTopic(REQUESTED, config.erasureTopics().partitions(),
-                config.erasureTopics().replicationFactor()), config);
+        return retained(Topics.declare(REQUESTED, config.erasureTopics().partitions()), config);
     }
 
     @Produces
     @Singleton
     NewTopic confirmed(ProgramConfig config) {
-        return retained(new NewTopic(CONFIRMED, config.erasureTopics().partitions(),
-                config.erasureTopics().replicationFactor()), config);
+        return retained(Topics.declare(CONFIRMED, config.erasureTopics().partitions()), config);
     }
 
     /** The topic, keeping records for the configured time only. */
     private static NewTopic retained(NewTopic topic, ProgramConfig config) {
         return topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG,
                 String.valueOf(config.erasureTopics().retention().toMillis())));
+    }
+
+    @Produces
+    @Singleton
+    NewTopic requestedDeadLetters(TopicsConfig topics) {
+        return Topics.deadLetters(REQUESTED_DEAD_LETTERS, topics);
     }
 }

@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
+import app.backbone.common.messaging.Topics;
+import app.backbone.common.messaging.TopicsConfig;
 import app.backbone.program.config.ProgramConfig;
 
 /**
@@ -25,8 +27,13 @@ public class ProgressTopics {
     @Produces
     @Singleton
     NewTopic memberProgress(ProgramConfig config) {
-        return new NewTopic(MEMBER_PROGRESS, config.progressTopic().partitions(),
-                config.progressTopic().replicationFactor())
+        return Topics.declare(MEMBER_PROGRESS, config.progressTopic().partitions())
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    @Produces
+    @Singleton
+    NewTopic progressDeadLetters(TopicsConfig topics) {
+        return Topics.deadLetters(DEAD_LETTERS, topics);
     }
 }

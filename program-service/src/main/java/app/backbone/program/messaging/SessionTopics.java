@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.admin.NewTopic;
 
+import app.backbone.common.messaging.Topics;
 import app.backbone.program.config.ProgramConfig;
 
 /** The topics program-service publishes through its outbox, created by the relay as configured. */
@@ -16,7 +17,6 @@ public class SessionTopics {
     @Produces
     @Singleton
     NewTopic completed(ProgramConfig config) {
-        return new NewTopic(COMPLETED, config.sessionsTopic().partitions(),
-                config.sessionsTopic().replicationFactor());
+        return Topics.declare(COMPLETED, config.sessionsTopic().partitions());
     }
 }

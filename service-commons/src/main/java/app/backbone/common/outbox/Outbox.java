@@ -34,12 +34,7 @@ public class Outbox {
     /** Stores the event as JSON, to be published on {@code topic} with {@code key}, in the current transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(String topic, String key, Object event, Instant now) {
-        OutboxEvent row = new OutboxEvent();
-        row.topic = topic;
-        row.messageKey = key;
-        row.createdAt = now;
-        row.payload = json(topic, event);
-        row.persist();
+        OutboxEvent.insertAll(topic, new String[] {key}, new String[] {json(topic, event)}, now);
     }
 
     /**

@@ -6,25 +6,22 @@ import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A message to publish, stored in the transaction of the change it announces and deleted once the broker has
- * it. A service that uses the outbox has the {@code outbox_event} table and sequence in its migrations.
+ * it. A service that uses the outbox has the {@code outbox_event} table and sequence in its migrations. Rows are
+ * only inserted by the statements below, which take each id from the sequence as they insert: ids follow the order
+ * in which transactions insert, whichever replica runs them.
  */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_seq")
-    @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 50)
     public Long id;
 
     public String topic;
@@ -39,6 +36,17 @@ public class OutboxEvent extends PanacheEntityBase {
 
     /** A message taken from the outbox to send; a null payload stands for the key's current state. */
     record Taken(long id, String topic, String key, String payload) {
+    }
+
+    /**
+     * Takes the database's relay lock until the caller's transaction ends, unless another transaction holds it: only
+     * the holder relays, so two replicas never send batches side by side.
+     *
+     * @return whether the caller now holds it
+     */
+    static boolean relayLock() {
+        return (Boolean) getEntityManager().createNativeQuery(
+                "SELECT pg_try_advisory_xact_lock(hashtext('backbone.outbox-relay'))").getSingleResult();
     }
 
     /**
@@ -79,10 +87,11 @@ public class OutboxEvent extends PanacheEntityBase {
     }
 
     /**
-     * Inserts messages of one topic with one statement, their ids in array order. Each id is a value of the
-     * sequence itself: with the sequence's increment of 50, the value {@code v} heads the block {@code v - 49 .. v}
-     * that only its taker uses (Hibernate hands out the ids of the blocks it takes), so the two ways of inserting
-     * never meet.
+     * Inserts messages of one topic with one statement, their ids in array order, each the sequence's next value.
+     * Of two transactions that insert for one key while each holds a lock on what the key stands for, the later one
+     * gets the higher ids, so the relay sends the key's messages in the order they were committed. (The sequence's
+     * increment of 50 dates from ids handed out in blocks, which broke that order across replicas; it only leaves
+     * gaps now.)
      */
     static void insertAll(String topic, String[] keys, String[] payloads, Instant now) {
         getEntityManager().createNativeQuery("INSERT INTO outbox_event (id, topic, message_key, payload, created_at) "

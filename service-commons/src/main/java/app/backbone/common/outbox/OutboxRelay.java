@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
+import app.backbone.common.messaging.Topics;
 import io.quarkus.arc.All;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,7 +26,9 @@ import io.smallrye.common.annotation.Identifier;
 
 /**
  * Moves the outbox to Kafka. Each round it creates the service's topics (its {@link NewTopic} beans) unless they
- * exist, then takes the oldest pending events (deleted, their rows locked until the round's transaction ends),
+ * exist, then, unless another replica's relay is at it (one relay per database at a time, so each key's messages
+ * reach Kafka in id order and a state rendered later is never sent before an older one), takes the oldest pending
+ * events (deleted, their rows locked until the round's transaction ends),
  * renders the states marked changed among them with the topic's {@link StateRenderer}, sends them in id order with
  * an idempotent producer ({@code acks=all}) built from the service's Kafka configuration, and commits once the
  * broker has acknowledged every one.
@@ -86,6 +89,9 @@ public class OutboxRelay {
             return 0;
         }
         return QuarkusTransaction.requiringNew().call(() -> {
+            if (!OutboxEvent.relayLock()) {
+                return 0;
+            }
             List<OutboxEvent.Taken> batch = OutboxEvent.takeOldest(config.batchSize());
             if (batch.isEmpty()) {
                 return 0;

@@ -56,9 +56,6 @@ public interface WebhookConfig {
         @WithDefault("4")
         int partitions();
 
-        @WithDefault("1")
-        short replicationFactor();
-
         /** How long {@code members.erased} keeps a record: it names the erased member. */
         @WithDefault("P7D")
         Duration erasedRetention();

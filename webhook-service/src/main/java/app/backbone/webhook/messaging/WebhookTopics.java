@@ -8,11 +8,14 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
+import app.backbone.common.messaging.Topics;
+import app.backbone.common.messaging.TopicsConfig;
 import app.backbone.webhook.config.WebhookConfig;
 
 /**
  * The topics webhook-service consumes, keyed {@code tenantId/memberId}. logging-service publishes them and creates
- * them too; whichever service starts first creates them as configured ({@link TopicsAtStart}).
+ * them too; whichever service starts first creates them as configured (the common {@code TopicSetup}), the other
+ * checks them.
  */
 public class WebhookTopics {
 
@@ -31,14 +34,26 @@ public class WebhookTopics {
     @Produces
     @Singleton
     NewTopic insights(WebhookConfig config) {
-        return new NewTopic(INSIGHTS, config.topics().partitions(), config.topics().replicationFactor());
+        return Topics.declare(INSIGHTS, config.topics().partitions());
     }
 
     @Produces
     @Singleton
     NewTopic erased(WebhookConfig config) {
-        return new NewTopic(ERASED, config.topics().partitions(), config.topics().replicationFactor())
+        return Topics.declare(ERASED, config.topics().partitions())
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG,
                         String.valueOf(config.topics().erasedRetention().toMillis())));
+    }
+
+    @Produces
+    @Singleton
+    NewTopic insightsDeadLetters(TopicsConfig topics) {
+        return Topics.deadLetters(INSIGHTS_DEAD_LETTERS, topics);
+    }
+
+    @Produces
+    @Singleton
+    NewTopic erasedDeadLetters(TopicsConfig topics) {
+        return Topics.deadLetters(ERASED_DEAD_LETTERS, topics);
     }
 }
