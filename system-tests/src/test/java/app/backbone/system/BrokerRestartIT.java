@@ -1,6 +1,7 @@
 package app.backbone.system;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,8 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The Kafka broker stops while sessions are reported to program-service and published straight to Kafka, and
- * starts again: program-service keeps accepting reports (its outbox holds the events), producers and consumers
- * recover, and logging-service ends up with every session once.
+ * starts again: program-service keeps accepting reports (its outbox holds the events), every service stays ready,
+ * producers and consumers recover, and logging-service ends up with every session once.
  */
 @SystemTest
 class BrokerRestartIT {
@@ -46,6 +47,11 @@ class BrokerRestartIT {
             stack.control().stopKafka();
             int acceptedBefore = reported.published();
             await().atMost(RECOVERY).until(() -> reported.published() >= acceptedBefore + 30);
+            for (String service : new String[] {SystemStack.CATALOG, SystemStack.PROGRAM, SystemStack.LOGGING,
+                    SystemStack.WEBHOOK}) {
+                assertEquals(200, stack.api().get(stack.url(service) + "/q/health/ready").send().status(),
+                        service + " must stay ready while the broker is down: its API still works");
+            }
             System.out.printf("program-service accepted %d reports while the broker was down%n",
                     reported.published() - acceptedBefore);
             stack.control().startKafka();
