@@ -24,11 +24,13 @@ public record RebuildResponse(
         Instant finishedAt) {
 
     /** Where a rebuild is. */
+    @Schema(name = "RebuildStatus")
     public enum Status {
         PENDING, RUNNING, DONE, FAILED
     }
 
     /** Why a rebuild failed. */
+    @Schema(name = "RebuildFailure")
     public record Failure(String type, String title, String detail) {
     }
 }
