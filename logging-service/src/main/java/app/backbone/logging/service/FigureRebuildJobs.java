@@ -83,7 +83,7 @@ public class FigureRebuildJobs {
             + UUID.randomUUID();
     /** One job at a time; a look for jobs asked for while one runs waits (one at most) and runs after it. */
     private final ThreadPoolExecutor runner;
-    private volatile UUID running;
+    private volatile Claim running;
     private volatile boolean stopping;
 
     public FigureRebuildJobs(DataSource dataSource, FigureRebuild rebuild, Clock clock, LoggingConfig config) {
@@ -117,16 +117,17 @@ public class FigureRebuildJobs {
     @Scheduled(every = "${backbone.logging.rebuild.heartbeat:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void heartbeat() {
-        UUID job = running;
-        if (job != null) {
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement renew = connection.prepareStatement(RENEW)) {
-                renew.setLong(1, config.lease().toMillis());
-                renew.setObject(2, job);
-                renew.setString(3, instance);
-                renew.executeUpdate();
-            } catch (SQLException e) {
-                LOG.warnf("Could not renew the lease of rebuild %s: %s", job, e.getMessage());
+        Claim claim = running;
+        if (claim != null) {
+            try {
+                held(RENEW, claim, statement -> {
+                    statement.setLong(1, config.lease().toMillis());
+                    return 2;
+                });
+            } catch (LeaseLost e) {
+                LOG.debugf("Rebuild %s ended, or went to another instance, before its lease was renewed", claim.id());
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not renew the lease of rebuild %s: %s", claim.id(), reason(e));
             }
         }
         runner.execute(this::takeUpDue);
@@ -204,7 +205,7 @@ public class FigureRebuildJobs {
     }
 
     private void run(Claim claim) {
-        running = claim.id();
+        running = claim;
         String after = claim.lastMemberId() == null ? "" : claim.lastMemberId();
         try {
             if (claim.attempts() > config.maxAttempts()) {
