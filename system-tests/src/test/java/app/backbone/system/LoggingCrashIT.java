@@ -59,7 +59,7 @@ class LoggingCrashIT {
         System.out.printf("Each of %d insights published once%n", stream.assertInsightsOnce(stack.kafka()));
         List<String> figures = stream.assertFiguresOfTheFormulas();
         started = System.nanoTime();
-        assertEquals(stream.published(), tenant.rebuildFigures().get("sessions").asInt());
+        assertEquals(stream.published(), tenant.rebuildFigures().get("sessionsProcessed").asInt());
         System.out.printf("Rebuilt the figures in %.1f s%n", (System.nanoTime() - started) / 1e9);
         assertEquals(figures, stream.figures(), "figures after a rebuild from the stored sessions");
     }

@@ -73,7 +73,7 @@ class MalformedRequestIT {
     /** The state malformed requests must leave as it was. */
     private record Snapshot(long exercises, long exerciseVersion, boolean exerciseRetired, long programs,
             long programVersion, long sessions, long sessionEvents, long catalogEvents, long webhooks,
-            long webhookDeliveries) {
+            long webhookDeliveries, long rebuilds) {
     }
 
     @Test
@@ -474,7 +474,9 @@ class MalformedRequestIT {
                 stack.api().get(stack.url(SystemStack.WEBHOOK) + "/webhooks?size=1").token(token).send().expect(200)
                         .json().get("total").asLong(),
                 stack.api().get(stack.url(SystemStack.WEBHOOK) + "/webhooks/" + webhook + "/deliveries?size=1")
-                        .token(token).send().expect(200).json().get("total").asLong());
+                        .token(token).send().expect(200).json().get("total").asLong(),
+                stack.api().get(stack.url(SystemStack.LOGGING) + "/figures/rebuilds?size=1").token(token).send()
+                        .expect(200).json().get("total").asLong());
     }
 
     /**
@@ -494,7 +496,7 @@ class MalformedRequestIT {
         Snapshot after = snapshot();
         assertEquals(new Snapshot(before.exercises() + 1, before.exerciseVersion(), before.exerciseRetired(),
                 before.programs(), before.programVersion(), before.sessions() + 1, before.sessionEvents() + 1,
-                before.catalogEvents() + 1, before.webhooks(), before.webhookDeliveries()),
+                before.catalogEvents() + 1, before.webhooks(), before.webhookDeliveries(), before.rebuilds()),
                 after, "only the markers were stored and published");
     }
 

@@ -1,12 +1,15 @@
 package app.backbone.system;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +19,9 @@ import app.backbone.system.ExpectedFigures.Facts;
 
 /** One gym chain using the platform through the services' public APIs, with a token for every role. */
 public final class Tenant {
+
+    /** How long a rebuild of a tenant's figures may take here. */
+    private static final Duration REBUILD = Duration.ofMinutes(5);
 
     private final SystemStack stack;
     private final String id;
@@ -155,9 +161,21 @@ public final class Tenant {
         return stack.api().get(logging("/members/" + memberId + "/records")).token(trainer).send().expect(200).json();
     }
 
-    /** Recomputes the tenant's figures from its stored sessions (role admin). */
+    /** Recomputes the tenant's figures from its stored sessions (role admin); answers the rebuild once it is done. */
     public JsonNode rebuildFigures() {
-        return stack.api().post(logging("/figures/rebuild")).token(admin).send().expect(200).json();
+        return rebuildDone(stack.api().post(logging("/figures/rebuild")).token(admin).send().expect(202)
+                .header("Location"));
+    }
+
+    /** The tenant's rebuild at {@code location} once it has ended, which must be {@code DONE}. */
+    public JsonNode rebuildDone(String location) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(REBUILD).until(() -> {
+            last[0] = stack.api().get(location).token(admin).send().expect(200).json();
+            return !Set.of("PENDING", "RUNNING").contains(last[0].get("status").asText());
+        });
+        assertEquals("DONE", last[0].get("status").asText(), last[0]::toString);
+        return last[0];
     }
 
     private static List<String> strings(JsonNode array) {

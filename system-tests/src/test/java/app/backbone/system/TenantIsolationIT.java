@@ -59,6 +59,7 @@ class TenantIsolationIT {
     private String archivable;
     private String erasureId;
     private String importId;
+    private String rebuildId;
     /** Sessions imported into the other tenant (the owner's import holds one). */
     private int otherImported;
     private final List<String> ownerSessions = new ArrayList<>();
@@ -130,6 +131,7 @@ class TenantIsolationIT {
         importId = importHistory(owner.adminToken()).expect(202).json().get("id").asText();
         await().until(() -> "DONE".equals(ownerView(SystemStack.LOGGING, "/imports/" + importId).get("status")
                 .asText()));
+        rebuildId = owner.rebuildFigures().get("id").asText();
         await().until(() -> stack.api().put(stack.url(SystemStack.LOGGING) + ALIAS).token(owner.adminToken())
                 .json(Map.of("exerciseId", exercise)).send().status() == 200);
         ownerHook = subscribe(owner.adminToken()).expect(201).json().get("id").asText();
@@ -215,6 +217,14 @@ class TenantIsolationIT {
         matrix.put("GET /members/{memberId}/imports", new Case(
                 token -> get(SystemStack.LOGGING, "/members/" + IMPORTED + "/imports", token),
                 reply -> assertEquals(Set.of(importId), ids(reply.expect(200).json().get("items"), "id")),
+                reply -> assertEquals(Set.of(), ids(reply.expect(200).json().get("items"), "id"))));
+        matrix.put("GET /figures/rebuilds/{id}", new Case(
+                token -> get(SystemStack.LOGGING, "/figures/rebuilds/" + rebuildId, token),
+                reply -> assertEquals("DONE", reply.expect(200).json().get("status").asText()),
+                reply -> assertProblem(404, reply)));
+        matrix.put("GET /figures/rebuilds", new Case(
+                token -> get(SystemStack.LOGGING, "/figures/rebuilds", token),
+                reply -> assertEquals(Set.of(rebuildId), ids(reply.expect(200).json().get("items"), "id")),
                 reply -> assertEquals(Set.of(), ids(reply.expect(200).json().get("items"), "id"))));
         matrix.put("GET /members/{memberId}/sessions/export", new Case(
                 token -> stack.api().get(stack.url(SystemStack.LOGGING) + "/members/" + MEMBER + "/sessions/export")
@@ -387,10 +397,13 @@ class TenantIsolationIT {
         matrix.put("POST /figures/rebuild", new Case(
                 token -> stack.api().post(stack.url(SystemStack.LOGGING) + "/figures/rebuild").token(token)
                         .send(),
-                reply -> assertEquals(ownerSessions.size() + 1, reply.expect(200).json().get("sessions").asInt()),
+                reply -> assertEquals(ownerSessions.size() + 1, owner.rebuildDone(reply.expect(202)
+                        .header("Location")).get("sessionsProcessed").asInt()),
                 reply -> {
-                    assertEquals(otherSessions.size() + otherImported, reply.expect(200).json().get("sessions")
-                            .asInt());
+                    String location = reply.expect(202).header("Location");
+                    assertEquals(otherSessions.size() + otherImported, other.rebuildDone(location)
+                            .get("sessionsProcessed").asInt());
+                    assertProblem(404, stack.api().get(location).token(owner.adminToken()).send());
                     assertEquals(ownerSessions.size(), ownerView(SystemStack.LOGGING,
                             "/members/" + MEMBER + "/volume?from=" + monday + "&to=" + monday)
                             .at("/weeks/0/sessions").asInt());

@@ -16,9 +16,8 @@ public interface LoggingConfig {
     @WithDefault("PT30S")
     Duration rejectAckTimeout();
 
-    /** How long the transaction that recomputes one tenant's figures may take (a rebuild, or at start-up). */
-    @WithDefault("PT10M")
-    Duration rebuildTimeout();
+    /** How rebuilds of the figures run (asked for, or at start-up). */
+    Rebuild rebuild();
 
     /** How the compacted {@code training.member-progress} topic is created when it does not exist. */
     Topic progressTopic();
@@ -54,6 +53,32 @@ public interface LoggingConfig {
         /** How often an instance marks its queued and running imports alive; well below {@link #staleAfter}. */
         @WithDefault("30s")
         Duration heartbeat();
+    }
+
+    /** Settings of figure rebuilds. */
+    interface Rebuild {
+
+        /** How long the transaction that recomputes one member may take; that member's ingest waits meanwhile. */
+        @WithDefault("PT1M")
+        Duration timeout();
+
+        /**
+         * How long an instance holds a rebuild job it took up without a sign of life; after that, another instance
+         * takes it over where it was.
+         */
+        @WithDefault("PT1M")
+        Duration lease();
+
+        /**
+         * How often an instance renews the lease of the job it runs and looks for jobs to take up (new ones, and
+         * those of an instance that stopped); well below {@link #lease}.
+         */
+        @WithDefault("10s")
+        Duration heartbeat();
+
+        /** How many times a job is taken up (its instances stopping each time) before it is failed. */
+        @WithDefault("3")
+        int maxAttempts();
     }
 
     /** Members' erasures. */

@@ -11,9 +11,8 @@ import app.backbone.logging.domain.figures.ProgressionPoint;
 import app.backbone.logging.domain.figures.Recommendation;
 import app.backbone.logging.domain.figures.TopSet;
 import app.backbone.logging.domain.figures.WeeklyFigures;
-import app.backbone.logging.service.FigureRebuild;
 
-/** Maps the figures of {@code domain.figures} and the rebuild's result to what the API answers. */
+/** Maps the figures of {@code domain.figures} to what the API answers. */
 final class FigureMapper {
 
     private FigureMapper() {
@@ -33,10 +32,6 @@ final class FigureMapper {
     static RecordsResponse records(String memberId, List<ExerciseHistory> histories) {
         return new RecordsResponse(memberId, histories.stream()
                 .map(h -> new ExerciseRecordsEntry(h.exerciseId(), records(h.records()))).toList());
-    }
-
-    static RebuildResponse rebuild(FigureRebuild.Result result) {
-        return new RebuildResponse(result.members(), result.sessions());
     }
 
     private static WeekResponse week(WeeklyFigures w) {

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,7 +29,6 @@ import app.backbone.logging.domain.figures.ExerciseFacts;
 import app.backbone.logging.domain.figures.ExerciseHistory;
 import app.backbone.logging.domain.figures.IsoWeek;
 import app.backbone.logging.service.FigureReader;
-import app.backbone.logging.service.FigureRebuild;
 
 /** Training volume and progression of the caller's tenant's members. */
 @Path("/")
@@ -43,13 +41,11 @@ public class FigureResource {
 
     private final CallerTenant tenant;
     private final FigureReader figures;
-    private final FigureRebuild rebuild;
     private final Clock clock;
 
-    public FigureResource(CallerTenant tenant, FigureReader figures, FigureRebuild rebuild, Clock clock) {
+    public FigureResource(CallerTenant tenant, FigureReader figures, Clock clock) {
         this.tenant = tenant;
         this.figures = figures;
-        this.rebuild = rebuild;
         this.clock = clock;
     }
 
@@ -102,13 +98,5 @@ public class FigureResource {
             @PathParam("memberId") @Pattern(regexp = MemberIds.PATTERN, message = MemberIds.MESSAGE)
             String memberId) {
         return FigureMapper.records(memberId, figures.histories(tenant.id(), memberId));
-    }
-
-    @POST
-    @Path("/figures/rebuild")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Recompute the tenant's figures from its stored sessions")
-    public RebuildResponse rebuild() {
-        return FigureMapper.rebuild(rebuild.rebuild(tenant.id()));
     }
 }

@@ -24,8 +24,8 @@ import app.backbone.logging.domain.figures.WeekAggregate;
 /**
  * Folds newly stored sessions into each member's weekly aggregates, in the caller's transaction and connection:
  * one read of the affected weeks, one batched upsert. The caller locks the members for the transaction first
- * ({@link #lockMembers}, advisory locks), so two consumers that briefly share a partition during a rebalance never fold into the same week at
- * once, and a tenant being rebuilt ({@link #lockTenantExclusively}) is not folded into meanwhile.
+ * ({@link #lockMembers}, advisory locks), so two consumers that briefly share a partition during a rebalance never fold
+ * into the same week at once, and a member being rebuilt ({@link FigureRebuild}) is not folded into meanwhile.
  */
 @ApplicationScoped
 public class FigureStore {
@@ -61,7 +61,7 @@ public class FigureStore {
 
     /**
      * Adds the sessions to the stored figures (sessions already folded in change nothing). The caller's transaction
-     * holds their members' locks ({@link #lockMembers}) or their tenant's exclusively ({@link #lockTenantExclusively}).
+     * holds their members' locks ({@link #lockMembers}).
      */
     public void add(Connection connection, List<MemberSession> sessions) throws SQLException {
         if (sessions.isEmpty()) {
@@ -82,9 +82,10 @@ public class FigureStore {
     }
 
     /**
-     * Locks the members for the caller's transaction (their tenant shared, each member exclusively): a transaction
-     * that checks something of a member before adding their sessions ({@link #add}), or erases them, takes them
-     * first.
+     * Locks the members for the caller's transaction (each member exclusively): a transaction that checks something
+     * of a member before adding their sessions ({@link #add}), recomputes them or erases them, takes them first. It
+     * takes their tenant's lock too, shared: the rebuild of releases before rebuild jobs takes it exclusively, and
+     * still holds off ingest of the tenant while both releases run during a rolling update.
      */
     public void lockMembers(Connection connection, Collection<Member> members) throws SQLException {
         if (members.isEmpty()) {
@@ -95,16 +96,12 @@ public class FigureStore {
                 .toList());
     }
 
-    /** Holds off folding into this tenant's figures until the caller's transaction ends. */
-    public void lockTenantExclusively(Connection connection, String tenantId) throws SQLException {
-        lock(connection, LOCK, TENANT_LOCKS, List.of(hash(tenantId)));
-    }
-
-    /** Removes every stored figure of a tenant, before a rebuild. */
-    public void clear(Connection connection, String tenantId) throws SQLException {
+    /** Removes every stored figure of a member, before a rebuild; the caller holds their lock. */
+    public void clear(Connection connection, Member member) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM weekly_aggregate WHERE tenant_id = ?")) {
-            delete.setString(1, tenantId);
+                "DELETE FROM weekly_aggregate WHERE tenant_id = ? AND member_id = ?")) {
+            delete.setString(1, member.tenantId());
+            delete.setString(2, member.memberId());
             delete.executeUpdate();
         }
     }

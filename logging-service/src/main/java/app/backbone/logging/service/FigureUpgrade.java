@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -23,10 +24,10 @@ import io.quarkus.scheduler.Scheduled;
  * anyone asking: at start-up, and every 5 s after until they are current, it compares the version recorded in
  * {@code figures_version} with the code's. When the stored one is older, the instance that gets the lock (a
  * PostgreSQL advisory lock held by its connection, so a crash releases it) recomputes every tenant with
- * {@link FigureRebuild}, one after the other, each in a transaction of its own that holds that tenant's ingest, and
- * then records the code's version; the other instances find the lock taken and look again later. Until the stored
- * figures are current the instance reports itself not ready. A recompute cut short leaves the old version recorded,
- * and the next attempt starts over.
+ * {@link FigureRebuild}, one after the other, member by member, each member in a transaction of its own that holds
+ * only that member's ingest, and then records the code's version; the other instances find the lock taken and look
+ * again later. Until the stored figures are current the instance reports itself not ready. A recompute cut short
+ * leaves the old version recorded, and the next attempt starts over.
  */
 @Readiness
 @ApplicationScoped
@@ -41,6 +42,7 @@ public class FigureUpgrade implements HealthCheck {
     private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(?, 0)";
     private static final String UNLOCK = "SELECT pg_advisory_unlock(?, 0)";
     private static final Logger LOG = Logger.getLogger(FigureUpgrade.class);
+    private static final FigureRebuild.InTransaction NOTHING_MORE = (connection, step) -> { };
 
     /** What a look at the stored figures found or did. */
     public enum Outcome {
@@ -125,13 +127,23 @@ public class FigureUpgrade implements HealthCheck {
         LOG.infof("Stored figures follow rules v%d, this release v%d: recomputing them for %d tenant(s)", stored,
                 VERSION, tenants.size());
         long started = System.nanoTime();
-        int sessions = 0;
+        long sessions = 0;
         for (int i = 0; i < tenants.size(); i++) {
-            status = "recomputing under rules v" + VERSION + ": tenant " + (i + 1) + "/" + tenants.size();
-            FigureRebuild.Result done = rebuild.rebuild(tenants.get(i));
-            sessions += done.sessions();
-            LOG.infof("Recomputing figures under rules v%d: tenant %d/%d (%s), %,d session(s)", VERSION, i + 1,
-                    tenants.size(), tenants.get(i), done.sessions());
+            String tenant = tenants.get(i);
+            String position = "recomputing under rules v" + VERSION + ": tenant " + (i + 1) + "/" + tenants.size()
+                    + " (" + tenant + ")";
+            status = position;
+            int members = 0;
+            long ofTenant = 0;
+            for (Optional<FigureRebuild.Step> step = rebuild.next(tenant, "", NOTHING_MORE); step.isPresent();
+                    step = rebuild.next(tenant, step.get().memberId(), NOTHING_MORE)) {
+                members++;
+                ofTenant += step.get().sessions();
+                status = position + ", " + members + " member(s) done";
+            }
+            sessions += ofTenant;
+            LOG.infof("Recomputing figures under rules v%d: tenant %d/%d (%s), %,d member(s), %,d session(s)",
+                    VERSION, i + 1, tenants.size(), tenant, members, ofTenant);
         }
         LOG.infof("Figures recomputed under rules v%d: %d tenant(s), %,d session(s) in %d ms", VERSION,
                 tenants.size(), sessions, (System.nanoTime() - started) / 1_000_000);

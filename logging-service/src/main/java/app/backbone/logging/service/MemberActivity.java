@@ -36,12 +36,12 @@ public class MemberActivity {
             + "last_session_id = CASE WHEN (excluded.last_session_at, excluded.last_session_id) "
             + "> (a.last_session_at, a.last_session_id) "
             + "THEN excluded.last_session_id ELSE a.last_session_id END";
-    private static final String CLEAR = "DELETE FROM member_activity WHERE tenant_id = ?";
+    private static final String CLEAR = "DELETE FROM member_activity WHERE tenant_id = ? AND member_id = ?";
     private static final String REBUILD = "INSERT INTO member_activity (tenant_id, member_id, sessions, "
             + "first_session_at, last_session_at, last_session_id) SELECT tenant_id, member_id, count(*), "
             + "min(completed_at), max(completed_at), "
             + "(array_agg(session_id ORDER BY completed_at DESC, session_id DESC))[1] "
-            + "FROM training_session WHERE tenant_id = ? GROUP BY tenant_id, member_id";
+            + "FROM training_session WHERE tenant_id = ? AND member_id = ? GROUP BY tenant_id, member_id";
     private static final String FILTER = " FROM member_activity WHERE tenant_id = ? AND last_session_at >= ? "
             + "AND strpos(lower(member_id), ?) > 0";
     private static final String PAGE = "SELECT member_id, sessions, first_session_at, last_session_at, "
@@ -86,11 +86,12 @@ public class MemberActivity {
         }
     }
 
-    /** Recomputes the tenant's activity from its stored sessions; the caller holds the tenant's lock. */
-    void rebuild(Connection connection, String tenant) throws SQLException {
+    /** Recomputes the member's activity from their stored sessions (none: no activity); the caller holds their lock. */
+    void rebuild(Connection connection, Member member) throws SQLException {
         for (String sql : List.of(CLEAR, REBUILD)) {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setString(1, tenant);
+                statement.setString(1, member.tenantId());
+                statement.setString(2, member.memberId());
                 statement.executeUpdate();
             }
         }

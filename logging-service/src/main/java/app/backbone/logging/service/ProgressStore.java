@@ -49,6 +49,7 @@ public class ProgressStore {
             + "ON CONFLICT (tenant_id, member_id) DO UPDATE SET revision = member_progress.revision + 1 "
             + "RETURNING tenant_id, member_id, xmax = 0";
     private static final String FORGET_HISTORIES = "DELETE FROM exercise_standing WHERE tenant_id = ? AND member_id = ?";
+    private static final String FORGET_REVISION = "DELETE FROM member_progress WHERE tenant_id = ? AND member_id = ?";
 
     private final StandingRows rows;
     private final StoredSessions stored;
@@ -139,17 +140,33 @@ public class ProgressStore {
     public void rebuild(Connection connection, Member member, List<LoggedSession> sessions, Instant now)
             throws SQLException {
         firstRevisions(connection, List.of(member), now);
-        try (PreparedStatement forget = connection.prepareStatement(FORGET_HISTORIES)) {
-            forget.setString(1, member.tenantId());
-            forget.setString(2, member.memberId());
-            forget.executeUpdate();
-        }
+        delete(connection, FORGET_HISTORIES, member);
         MemberStanding standing = MemberStanding.rebuild(sessions);
         Map<String, ExerciseFacts> facts = catalog.of(standing.exercises().keySet());
         rows.write(connection, standing.exercises().values().stream()
                 .map(history -> new StandingRows.Row(member, history, facts)).toList());
         outbox.changed(ProgressTopics.MEMBER_PROGRESS, List.of(ProgressTopics.key(member.tenantId(),
                 member.memberId())), now);
+    }
+
+    /**
+     * Forgets the standing and progress of a member left without sessions; one who had progress is marked changed,
+     * which renders as nothing: the relay sends a tombstone.
+     */
+    public void forget(Connection connection, Member member, Instant now) throws SQLException {
+        delete(connection, FORGET_HISTORIES, member);
+        if (delete(connection, FORGET_REVISION, member) > 0) {
+            outbox.changed(ProgressTopics.MEMBER_PROGRESS, List.of(ProgressTopics.key(member.tenantId(),
+                    member.memberId())), now);
+        }
+    }
+
+    private static int delete(Connection connection, String sql, Member member) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+            delete.setString(1, member.tenantId());
+            delete.setString(2, member.memberId());
+            return delete.executeUpdate();
+        }
     }
 
     /** Moves each member's progress to its next revision; answers the members that had none. */

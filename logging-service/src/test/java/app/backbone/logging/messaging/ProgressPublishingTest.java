@@ -46,6 +46,7 @@ import app.backbone.common.catalog.CatalogExercise;
 import app.backbone.common.catalog.CatalogTopic;
 import app.backbone.common.outbox.OutboxEvent;
 import app.backbone.common.outbox.OutboxRelay;
+import app.backbone.logging.Rebuilds;
 import app.backbone.logging.domain.TrainingSession;
 import app.backbone.logging.domain.figures.IsoWeek;
 import app.backbone.testsupport.TestTokens;
@@ -305,9 +306,7 @@ class ProgressPublishingTest {
         JsonNode progress = awaitProgress(member, p -> exercise(p, MARKER) != null);
         assertExercise(progress, RDL, "INCREASE", 107.5, 102.5, 143.5, now.minus(4, ChronoUnit.DAYS));
 
-        given().auth().oauth2(TestTokens.token(TENANT, "admin"))
-                .when().post("/figures/rebuild")
-                .then().statusCode(200);
+        Rebuilds.rebuild(TENANT);
         try (TopicWriter writer = new TopicWriter()) {
             send(writer, member, session(member, "legacy-3", now, 2, exerciseDone(RDL, prescription(3, 8, 10),
                     set(9, 100, 2, false), set(9, 100, 2, false), set(9, 100, 2, false))));

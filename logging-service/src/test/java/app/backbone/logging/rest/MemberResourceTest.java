@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import app.backbone.logging.Rebuilds;
 import app.backbone.logging.domain.TrainingSession;
 import app.backbone.logging.messaging.SessionTopics;
 import app.backbone.testsupport.ProblemJson;
@@ -85,8 +86,7 @@ class MemberResourceTest {
 
     @Test
     void theRebuildComputesTheSameList() {
-        given().auth().oauth2(TestTokens.token(TENANT, "admin")).when().post("/figures/rebuild")
-                .then().statusCode(200);
+        Rebuilds.rebuild(TENANT);
         as("trainer").when().get("/members")
                 .then().statusCode(200)
                 .body("items.memberId", contains("m-beta", "m-alpha", "m-gamma"))

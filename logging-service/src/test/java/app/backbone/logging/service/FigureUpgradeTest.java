@@ -10,6 +10,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +19,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -43,6 +46,7 @@ class FigureUpgradeTest {
 
     private static final String TENANT_A = "upgrade-a";
     private static final String TENANT_B = "upgrade-b";
+    private static final String TENANT_C = "upgrade-c";
     private static final String FIGURES_CHECK = "checks.find { it.name == 'Figures computed under the current rules' }";
 
     @Inject
@@ -51,6 +55,9 @@ class FigureUpgradeTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    FigureStore figures;
 
     /*
      * 2026-W49. upgrade-a, member m-a: thoracic extension (MOBILITY) 2 x 10 unloaded at rir 5, row (STRENGTH)
@@ -119,6 +126,44 @@ class FigureUpgradeTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
                 .then().statusCode(200).body(FIGURES_CHECK + ".status", equalTo("UP")));
         assertEquals(WeekAggregate.FIGURES_VERSION, storedVersion());
+    }
+
+    /*
+     * upgrade-c's members c-1 and c-2 have a session each. The test holds c-1's ingest lock, so the recompute waits at
+     * c-1: a second session of c-2 is stored and counted meanwhile, and counted once after the recompute.
+     */
+    @Test
+    void aRecomputeHoldsOffTheIngestOfTheMemberItIsAtOnly() throws Exception {
+        try (TopicWriter writer = new TopicWriter()) {
+            for (String member : List.of("c-1", "c-2")) {
+                writer.send(SessionTopics.COMPLETED, member, sessionCompleted(TENANT_C, member, member + "-first",
+                        "2026-12-02T18:00:00Z", exerciseDone("upgrade-row", null, set(10, 50, 2, false))));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> week(TENANT_C, "c-2").body("sessions", equalTo(1)));
+        execute("UPDATE figures_version SET version = 1");
+        CompletableFuture<FigureUpgrade.Outcome> recompute;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            figures.lockMembers(holder, List.of(new Member(TENANT_C, "c-1")));
+            try {
+                recompute = CompletableFuture.supplyAsync(upgrade::upgrade);
+                await().atMost(Duration.ofSeconds(60)).until(() -> String.valueOf(upgrade.call().getData()
+                        .orElseThrow().get("status")).contains("(" + TENANT_C + ")"));
+                try (TopicWriter writer = new TopicWriter()) {
+                    writer.send(SessionTopics.COMPLETED, "c-2", sessionCompleted(TENANT_C, "c-2", "c-2-second",
+                            "2026-12-03T18:00:00Z", exerciseDone("upgrade-row", null, set(10, 50, 2, false))));
+                }
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> week(TENANT_C, "c-2")
+                        .body("sessions", equalTo(2)));
+                assertFalse(recompute.isDone());
+            } finally {
+                holder.rollback();
+            }
+        }
+        assertEquals(FigureUpgrade.Outcome.RECOMPUTED, recompute.get(60, TimeUnit.SECONDS));
+        week(TENANT_C, "c-1").body("sessions", equalTo(1));
+        week(TENANT_C, "c-2").body("sessions", equalTo(2)).body("tonnageKg", equalTo(1000.0f));
     }
 
     private static ValidatableResponse week(String tenant, String member) {
