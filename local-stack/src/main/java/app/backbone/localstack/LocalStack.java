@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -400,6 +401,16 @@ public final class LocalStack implements AutoCloseable {
     /** Kafka's bootstrap servers ({@code 127.0.0.1:port}). */
     public String kafkaBootstrapServers() {
         return "127.0.0.1:" + settings.kafkaPort();
+    }
+
+    /** PostgreSQL's port on 127.0.0.1. */
+    public int postgresPort() {
+        return settings.postgresPort();
+    }
+
+    /** Creates a database in the stack's PostgreSQL unless it exists, for instances that should not share one. */
+    public void createDatabase(String name) throws SQLException {
+        postgres.createDatabase(name);
     }
 
     /** The JDBC URL of a service's database ({@code catalog}, {@code program}, {@code logging}). */

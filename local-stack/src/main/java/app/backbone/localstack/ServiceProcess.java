@@ -91,7 +91,7 @@ public final class ServiceProcess {
     }
 
     /** Kills the process (SIGKILL) and waits until it is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor();
     }

@@ -1,6 +1,7 @@
 package app.backbone.system;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,19 +22,29 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 public final class SessionPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
+    private final String topic;
     private final String tenant;
     private final List<CompletableFuture<Void>> sends = new ArrayList<>();
 
     public SessionPublisher(String bootstrapServers, String tenant) {
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), CompletedSession.TOPIC, tenant);
+    }
+
+    /**
+     * Publishes the tenant's sessions to {@code topic} (the shared one, or a chain's own), connecting with these
+     * client settings (bootstrap servers, and SASL where the broker wants it).
+     */
+    public SessionPublisher(Map<String, Object> connection, String topic, String tenant) {
+        this.topic = topic;
         this.tenant = tenant;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> settings = new HashMap<>(connection);
+        settings.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 180_000,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 180_000,
-                ProducerConfig.LINGER_MS_CONFIG, 5),
-                new StringSerializer(), new StringSerializer());
+                ProducerConfig.LINGER_MS_CONFIG, 5));
+        this.producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
     }
 
     /** The event of a session under a new event id, as JSON. */
@@ -47,7 +58,7 @@ public final class SessionPublisher implements AutoCloseable {
 
     /** Sends an event without waiting; {@link #awaitAcks()} waits for all sent so far. */
     public void send(String memberId, String event) {
-        send(CompletedSession.TOPIC, memberId, event);
+        send(topic, memberId, event);
     }
 
     /** Sends a record to another topic the same way, as the service that owns that topic would. */

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -242,13 +243,18 @@ public final class SessionStream {
      * @return how many insights there are
      */
     public int assertInsightsOnce(String bootstrapServers) {
+        return assertInsightsOnce(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** {@link #assertInsightsOnce(String)} on a broker reached with these client settings. */
+    public int assertInsightsOnce(Map<String, Object> connection) {
         Map<ExpectedInsight, Long> expected = new HashMap<>();
         for (String member : members) {
             ExpectedFigures.insights(sentInOrder.stream().filter(s -> s.memberId().equals(member)).toList(), facts)
                     .forEach(insight -> expected.merge(insight, 1L, Long::sum));
         }
         Map<ExpectedInsight, Set<String>> eventIds = new HashMap<>();
-        for (ConsumerRecord<String, String> record : Topics.readAll(bootstrapServers, Topics.INSIGHTS)) {
+        for (ConsumerRecord<String, String> record : Topics.readAll(connection, Topics.INSIGHTS)) {
             JsonNode insight = json(record.value());
             if (insight.get("tenantId").asText().equals(tenant.id())) {
                 eventIds.computeIfAbsent(ExpectedInsight.of(insight), i -> new HashSet<>())

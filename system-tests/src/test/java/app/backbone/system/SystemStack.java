@@ -118,7 +118,7 @@ public final class SystemStack implements AutoCloseable {
         stack.close();
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -3,7 +3,10 @@ package app.backbone.system;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,14 +26,19 @@ public final class Tenant {
 
     /** How long a rebuild of a tenant's figures may take here. */
     private static final Duration REBUILD = Duration.ofMinutes(5);
+    /** How long a report is retried while connections to program-service drop. */
+    private static final Duration RETRY_DROPPED = Duration.ofSeconds(60);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
 
     private final SystemStack stack;
+    private final UnaryOperator<String> urls;
     private final String id;
     private final String admin;
     private final String trainer;
 
-    private Tenant(SystemStack stack, String id) {
+    private Tenant(SystemStack stack, UnaryOperator<String> urls, String id) {
         this.stack = stack;
+        this.urls = urls;
         this.id = id;
         this.admin = stack.token(id, "admin");
         this.trainer = stack.token(id, "trainer");
@@ -37,12 +46,20 @@ public final class Tenant {
 
     /** A new tenant no other test uses. */
     public static Tenant create(SystemStack stack, String purpose) {
-        return new Tenant(stack, "sys-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return create(stack, purpose, stack::url);
+    }
+
+    /**
+     * A new tenant no other test uses, calling the services at the base URLs {@code urls} gives for their module
+     * names (other instances than the stack's, say); the tokens are the stack's.
+     */
+    public static Tenant create(SystemStack stack, String purpose, UnaryOperator<String> urls) {
+        return new Tenant(stack, urls, "sys-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** A tenant by its id, such as the demo tenant the trainer dashboard shows in the stack. */
     public static Tenant named(SystemStack stack, String id) {
-        return new Tenant(stack, id);
+        return new Tenant(stack, stack::url, id);
     }
 
     public String id() {
@@ -58,15 +75,15 @@ public final class Tenant {
     }
 
     private String catalog(String path) {
-        return stack.url(SystemStack.CATALOG) + path;
+        return urls.apply(SystemStack.CATALOG) + path;
     }
 
     private String program(String path) {
-        return stack.url(SystemStack.PROGRAM) + path;
+        return urls.apply(SystemStack.PROGRAM) + path;
     }
 
     private String logging(String path) {
-        return stack.url(SystemStack.LOGGING) + path;
+        return urls.apply(SystemStack.LOGGING) + path;
     }
 
     /** The catalog facts of these exercises, read from catalog-service. */
@@ -109,10 +126,23 @@ public final class Tenant {
         return prescriptions;
     }
 
-    /** Reports a session of a program to program-service (role trainer). */
+    /**
+     * Reports a session of a program to program-service (role trainer). A dropped connection (an instance killed
+     * while it answered) is retried, at the instance {@code urls} gives then: the report's sessionId makes that safe.
+     */
     public Reply report(String programId, CompletedSession session) {
-        return stack.api().post(program("/programs/" + programId + "/sessions")).token(trainer)
-                .json(session.report()).send();
+        Instant deadline = Instant.now().plus(RETRY_DROPPED);
+        while (true) {
+            try {
+                return stack.api().post(program("/programs/" + programId + "/sessions")).token(trainer)
+                        .json(session.report()).trySend();
+            } catch (IOException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new UncheckedIOException("program-service did not answer a report", e);
+                }
+                backOff();
+            }
+        }
     }
 
     /** The ids of every session logging-service holds for a member, reading all pages. */
@@ -176,6 +206,15 @@ public final class Tenant {
         });
         assertEquals("DONE", last[0].get("status").asText(), last[0]::toString);
         return last[0];
+    }
+
+    private static void backOff() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
     }
 
     private static List<String> strings(JsonNode array) {

@@ -29,14 +29,24 @@ public final class Topics {
 
     /** The end offset of each partition of the topic. */
     public static Map<TopicPartition, Long> endOffsets(String bootstrapServers, String topic) {
-        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+        return endOffsets(connection(bootstrapServers), topic);
+    }
+
+    /** The end offset of each partition of the topic, connecting with these client settings. */
+    public static Map<TopicPartition, Long> endOffsets(Map<String, Object> connection, String topic) {
+        try (KafkaConsumer<String, String> consumer = consumer(connection)) {
             return consumer.endOffsets(partitions(consumer, topic), TIMEOUT);
         }
     }
 
     /** Every record of the topic up to its current end, partition by partition. */
     public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
-        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+        return readAll(connection(bootstrapServers), topic);
+    }
+
+    /** Every record of the topic up to its current end, connecting with these client settings. */
+    public static List<ConsumerRecord<String, String>> readAll(Map<String, Object> connection, String topic) {
+        try (KafkaConsumer<String, String> consumer = consumer(connection)) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions, TIMEOUT));
             consumer.assign(partitions);
@@ -58,11 +68,14 @@ public final class Topics {
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
     }
 
-    private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer());
+    private static Map<String, Object> connection(String bootstrapServers) {
+        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    }
+
+    private static KafkaConsumer<String, String> consumer(Map<String, Object> connection) {
+        Map<String, Object> settings = new HashMap<>(connection);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
     }
 }
