@@ -28,17 +28,21 @@ final class OutboxPublisher implements AutoCloseable {
 
     /**
      * Sends the events in list order, each to its topic with its key (a null payload as a tombstone), and waits
-     * for all acknowledgements.
+     * for all acknowledgements, the sends included (one blocks while the producer waits for metadata) within the ack
+     * timeout.
      *
      * @throws ExecutionException if the broker refused one of them
      * @throws TimeoutException   if they were not all acknowledged within the ack timeout
      */
     void publish(List<OutboxEvent.Taken> events) throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + ackTimeout.toNanos();
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
         for (OutboxEvent.Taken event : events) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("Sending the batch took longer than " + ackTimeout);
+            }
             acks.add(producer.send(new ProducerRecord<>(event.topic(), event.key(), event.payload())));
         }
-        long deadline = System.nanoTime() + ackTimeout.toNanos();
         for (Future<RecordMetadata> ack : acks) {
             ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }

@@ -1,5 +1,6 @@
 package app.backbone.common.outbox;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +33,8 @@ import io.smallrye.common.annotation.Identifier;
  * renders the states marked changed among them with the topic's {@link StateRenderer}, sends them in id order with
  * an idempotent producer ({@code acks=all}) built from the service's Kafka configuration, and commits once the
  * broker has acknowledged every one.
- * A round that fails rolls back, so its events are sent again by the next one: never lost, maybe sent twice.
+ * A round that fails closes the producer at once, abandoning what it has not sent, and rolls back, so its events
+ * are sent again by the next one: never lost, maybe sent twice, never behind a newer record of their key.
  * Present in services built with {@code backbone.outbox.relay.enabled=true}.
  */
 @ApplicationScoped
@@ -40,12 +42,18 @@ import io.smallrye.common.annotation.Identifier;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /**
+     * A round's transaction outlasts its sends (at most the ack timeout, plus one send blocked for as long): rolled
+     * back by its timeout while it still sent, it would let another replica relay the same keys meanwhile.
+     */
+    private static final Duration TRANSACTION_MARGIN = Duration.ofSeconds(60);
 
     private final OutboxConfig config;
     private final Topics topics;
     private final Map<String, Object> producerConfig;
     private final List<NewTopic> newTopics;
     private final Map<String, StateRenderer> renderers = new HashMap<>();
+    private final int transactionTimeoutSeconds;
     private OutboxPublisher publisher;
     private volatile boolean running = true;
 
@@ -58,9 +66,11 @@ public class OutboxRelay {
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression());
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, (int) config.linger().toMillis());
+        producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.ackTimeout().toMillis());
         producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         this.newTopics = newTopics;
+        this.transactionTimeoutSeconds = (int) config.ackTimeout().multipliedBy(2).plus(TRANSACTION_MARGIN).toSeconds();
         renderers.forEach(renderer -> this.renderers.put(renderer.topic(), renderer));
     }
 
@@ -88,7 +98,7 @@ public class OutboxRelay {
         if (!running) {
             return 0;
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
             if (!OutboxEvent.relayLock()) {
                 return 0;
             }
@@ -96,7 +106,14 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            publisher().publish(rendered(batch));
+            try {
+                publisher().publish(rendered(batch));
+            } catch (Exception e) {
+                // Before the rollback returns the batch to the outbox: records of it left in this producer could
+                // otherwise reach their topics later, behind newer records of their keys sent by another replica.
+                closePublisher();
+                throw e;
+            }
             return batch.size();
         });
     }

@@ -13,10 +13,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -78,6 +82,22 @@ class OutboxPublisherTest {
         OutboxPublisher publisher = new OutboxPublisher(producer, Duration.ofMillis(200));
         assertThrows(TimeoutException.class, () -> publisher.publish(BATCH));
         assertEquals(BATCH.size(), producer.history().size());
+    }
+
+    @Test
+    void sendsThatBlockPastTheAckTimeoutFailTheBatchWithoutSendingTheRest() {
+        MockProducer<String, String> producer = new MockProducer<>(true, null, new StringSerializer(),
+                new StringSerializer()) {
+            @Override
+            public synchronized Future<RecordMetadata> send(ProducerRecord<String, String> record, Callback callback) {
+                // as a producer waiting for the metadata of a topic whose brokers are away
+                LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+                return super.send(record, callback);
+            }
+        };
+        OutboxPublisher publisher = new OutboxPublisher(producer, Duration.ofMillis(200));
+        assertThrows(TimeoutException.class, () -> publisher.publish(BATCH));
+        assertEquals(1, producer.history().size());
     }
 
     @Test
