@@ -77,7 +77,7 @@ final class Manifests {
             List<JsonNode> documents = STRICT.readerFor(JsonNode.class).<JsonNode>readValues(yaml).readAll();
             return new Manifests(documents.stream()
                     .filter(document -> document != null && document.isObject())
-                    .<HasMetadata>map(Manifests::resource)
+                    .map(Manifests::resource)
                     .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

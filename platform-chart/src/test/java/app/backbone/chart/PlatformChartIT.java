@@ -8,7 +8,6 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -117,8 +116,7 @@ class PlatformChartIT {
         Manifests manifests = render(Map.of("createSecrets", false));
 
         assertThat(manifests.all(Secret.class)).isEmpty();
-        assertThat(manifests.all(ConfigMap.class)).map(HasMetadata::getMetadata)
-                .map(metadata -> metadata.getName()).hasSize(ServiceWorkloads.SERVICES.size());
+        assertThat(manifests.all(ConfigMap.class)).hasSize(ServiceWorkloads.SERVICES.size());
     }
 
     private static Map<String, String> secret(Manifests manifests, String service) {
