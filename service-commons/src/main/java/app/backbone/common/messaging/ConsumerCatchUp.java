@@ -1,5 +1,6 @@
 package app.backbone.common.messaging;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,23 +8,34 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Tells whether a consumer group has caught up with a topic as it stood when this object first reached the
- * broker: the group's committed offsets reach the end offsets taken then. A topic that does not exist yet is
- * caught up. Once caught up it stays so.
+ * broker: no committed record lies between the group's committed offsets and the end offsets taken then (a gap
+ * left only by transaction markers counts as caught up). A topic that does not exist yet is caught up. Once caught
+ * up it stays so.
  */
 public final class ConsumerCatchUp implements AutoCloseable {
+
+    private static final Duration PROBE = Duration.ofSeconds(2);
 
     private final Map<String, Object> adminConfig;
     private final String topic;
     private final String groupId;
     private Map<TopicPartition, Long> target;
     private Admin admin;
+    private Consumer<byte[], byte[]> consumer;
     private volatile boolean caughtUp;
     private volatile String status = "waiting for the broker";
 
@@ -51,12 +63,19 @@ public final class ConsumerCatchUp implements AutoCloseable {
             }
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-            long behind = 0;
+            Map<TopicPartition, Long> from = new HashMap<>();
             for (Map.Entry<TopicPartition, Long> end : target.entrySet()) {
                 OffsetAndMetadata done = committed.get(end.getKey());
-                behind += Math.max(0, end.getValue() - (done == null ? 0 : done.offset()));
+                long offset = done == null ? 0 : done.offset();
+                if (offset < end.getValue()) {
+                    from.put(end.getKey(), offset);
+                }
             }
-            status = behind + " record(s) of " + topic + " behind its end at start";
+            long behind = from.entrySet().stream().mapToLong(e -> target.get(e.getKey()) - e.getValue()).sum();
+            if (behind > 0 && onlyMarkersFrom(from)) {
+                behind = 0;
+            }
+            status = behind + " offset(s) of " + topic + " behind its end at start";
             if (behind == 0) {
                 caughtUp = true;
                 status = "caught up with " + topic;
@@ -92,9 +111,37 @@ public final class ConsumerCatchUp implements AutoCloseable {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
         Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS)
-                .forEach((partition, info) -> ends.put(partition, info.offset()));
+        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                .get(5, TimeUnit.SECONDS).forEach((partition, info) -> ends.put(partition, info.offset()));
         return ends;
+    }
+
+    /**
+     * Whether no committed record lies between these offsets and the target: a group commits the offset after its
+     * last record, which falls short of the end by the marker of the transaction that wrote it.
+     */
+    private boolean onlyMarkersFrom(Map<TopicPartition, Long> from) {
+        if (consumer == null) {
+            Map<String, Object> config = new HashMap<>(adminConfig);
+            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        }
+        consumer.assign(from.keySet());
+        from.forEach(consumer::seek);
+        long deadline = System.nanoTime() + PROBE.toNanos();
+        while (from.keySet().stream().anyMatch(p -> consumer.position(p, PROBE) < target.get(p))) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                if (record.offset() < target.get(new TopicPartition(record.topic(), record.partition()))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Override
@@ -102,6 +149,10 @@ public final class ConsumerCatchUp implements AutoCloseable {
         if (admin != null) {
             admin.close();
             admin = null;
+        }
+        if (consumer != null) {
+            consumer.close(Duration.ZERO);
+            consumer = null;
         }
     }
 }

@@ -31,6 +31,15 @@ public interface OutboxConfig {
     @WithDefault("lz4")
     String compression();
 
+    /**
+     * The relay producer's transactional id, the same on every replica of the service (a replica that takes over
+     * the relay fences the one before it and aborts what it left open) and different for every service and every
+     * deployment sharing the Kafka cluster.
+     */
+    @WithName("transactional-id")
+    @WithDefault("${quarkus.application.name}-outbox-relay")
+    String transactionalId();
+
     /** How long the relay's producer waits to fill a batch. */
     @WithDefault("5ms")
     Duration linger();

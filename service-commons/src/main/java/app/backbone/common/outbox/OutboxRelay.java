@@ -30,11 +30,13 @@ import io.smallrye.common.annotation.Identifier;
  * exist, then, unless another replica's relay is at it (one relay per database at a time, so each key's messages
  * reach Kafka in id order and a state rendered later is never sent before an older one), takes the oldest pending
  * events (deleted, their rows locked until the round's transaction ends),
- * renders the states marked changed among them with the topic's {@link StateRenderer}, sends them in id order with
- * an idempotent producer ({@code acks=all}) built from the service's Kafka configuration, and commits once the
- * broker has acknowledged every one.
- * A round that fails closes the producer at once, abandoning what it has not sent, and rolls back, so its events
- * are sent again by the next one: never lost, maybe sent twice, never behind a newer record of their key.
+ * renders the states marked changed among them with the topic's {@link StateRenderer}, sends them in id order in one
+ * Kafka transaction ({@link OutboxPublisher}, {@code acks=all}, built from the service's Kafka configuration with the
+ * relay's transactional id, shared by the service's replicas), and commits once the broker has acknowledged every one.
+ * A round that fails closes the producer at once, leaving its Kafka transaction to be aborted, and rolls back, so its
+ * events are sent again by the next one: never lost, maybe sent twice, and what an abandoned producer still gets to
+ * the broker is never seen by consumers that read committed records, so it never lands behind a newer record of its
+ * key. A producer fenced by another replica's is replaced once within the round.
  * Present in services built with {@code backbone.outbox.relay.enabled=true}.
  */
 @ApplicationScoped
@@ -67,6 +69,9 @@ public class OutboxRelay {
         producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression());
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, (int) config.linger().toMillis());
         producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.ackTimeout().toMillis());
+        producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
+        producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                (int) config.ackTimeout().multipliedBy(2).toMillis());
         producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         this.newTopics = newTopics;
@@ -106,15 +111,20 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            try {
-                publisher().publish(rendered(batch));
-            } catch (Exception e) {
-                // Before the rollback returns the batch to the outbox: records of it left in this producer could
-                // otherwise reach their topics later, behind newer records of their keys sent by another replica.
-                closePublisher();
-                throw e;
+            List<OutboxEvent.Taken> rendered = rendered(batch);
+            for (int attempt = 1;; attempt++) {
+                try {
+                    publisher().publish(rendered);
+                    return batch.size();
+                } catch (Exception e) {
+                    // Its Kafka transaction stays open until the next producer with the relay's id aborts it.
+                    closePublisher();
+                    if (attempt == 2 || !OutboxPublisher.fenced(e)) {
+                        throw e;
+                    }
+                    LOG.debug("The relay's producer was fenced by another replica's; sending with a new one");
+                }
             }
-            return batch.size();
         });
     }
 

@@ -73,7 +73,7 @@ class ConsumerCatchUpTest {
 
         catchUp.check();
         assertFalse(catchUp.caughtUp());
-        assertEquals("6 record(s) of " + topic + " behind its end at start", catchUp.status());
+        assertEquals("6 offset(s) of " + topic + " behind its end at start", catchUp.status());
 
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -103,7 +103,7 @@ class ConsumerCatchUpTest {
         commit(2);
         catchUp.check();
         assertFalse(catchUp.caughtUp());
-        assertEquals("1 record(s) of " + topic + " behind its end at start", catchUp.status());
+        assertEquals("1 offset(s) of " + topic + " behind its end at start", catchUp.status());
 
         commit(3);
         catchUp.check();
@@ -112,6 +112,22 @@ class ConsumerCatchUpTest {
         publish(4);
         catchUp.check();
         assertTrue(catchUp.caughtUp());
+    }
+
+    @Test
+    void aGroupThatHasReadTheLastRecordOfATransactionIsCaughtUpThoughTheCommitMarkerFollowsIt() throws Exception {
+        createTopic(1);
+        publishInTransaction(3);
+        catchUp = new ConsumerCatchUp(config(), topic, group);
+
+        commit(2);
+        catchUp.check();
+        assertFalse(catchUp.caughtUp());
+        assertEquals("2 offset(s) of " + topic + " behind its end at start", catchUp.status());
+
+        commit(3);
+        catchUp.check();
+        assertTrue(catchUp.caughtUp(), catchUp.status());
     }
 
     @Test
@@ -152,6 +168,20 @@ class ConsumerCatchUpTest {
             for (int i = 0; i < records; i++) {
                 producer.send(new ProducerRecord<>(topic, "exercise-" + i, "{}")).get();
             }
+        }
+    }
+
+    private void publishInTransaction(int records) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "relay-" + topic), new StringSerializer(),
+                new StringSerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (int i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>(topic, "exercise-" + i, "{}"));
+            }
+            producer.commitTransaction();
         }
     }
 

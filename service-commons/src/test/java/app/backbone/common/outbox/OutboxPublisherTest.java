@@ -37,6 +37,7 @@ class OutboxPublisherTest {
         MockProducer<String, String> producer = producer(true);
         new OutboxPublisher(producer, Duration.ofSeconds(5)).publish(BATCH);
 
+        assertTrue(producer.transactionCommitted());
         List<ProducerRecord<String, String>> sent = producer.history();
         assertEquals(BATCH.size(), sent.size());
         for (int i = 0; i < BATCH.size(); i++) {
@@ -50,21 +51,24 @@ class OutboxPublisherTest {
     void returnsOnlyOnceTheBrokerHasAcknowledgedEveryEvent() {
         MockProducer<String, String> producer = producer(false);
         CompletableFuture<Void> published = publishInBackground(producer, Duration.ofSeconds(30));
-        await().until(() -> producer.history().size() == BATCH.size());
+        await().until(() -> producer.uncommittedRecords().size() == BATCH.size());
 
         producer.completeNext();
         producer.completeNext();
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !published.isDone());
+        assertFalse(producer.transactionCommitted());
         producer.completeNext();
         await().until(published::isDone);
         assertFalse(published.isCompletedExceptionally());
+        assertTrue(producer.transactionCommitted());
+        assertEquals(BATCH.size(), producer.history().size());
     }
 
     @Test
     void oneRefusedEventFailsTheWholeBatch() {
         MockProducer<String, String> producer = producer(false);
         CompletableFuture<Void> published = publishInBackground(producer, Duration.ofSeconds(30));
-        await().until(() -> producer.history().size() == BATCH.size());
+        await().until(() -> producer.uncommittedRecords().size() == BATCH.size());
 
         NotEnoughReplicasException refusal = new NotEnoughReplicasException("only one in-sync replica");
         producer.completeNext();
@@ -74,6 +78,8 @@ class OutboxPublisherTest {
         CompletionException failure = assertThrows(CompletionException.class, published::join);
         ExecutionException cause = assertInstanceOf(ExecutionException.class, failure.getCause());
         assertSame(refusal, cause.getCause());
+        assertFalse(producer.transactionCommitted());
+        assertEquals(List.of(), producer.history());
     }
 
     @Test
@@ -81,7 +87,8 @@ class OutboxPublisherTest {
         MockProducer<String, String> producer = producer(false);
         OutboxPublisher publisher = new OutboxPublisher(producer, Duration.ofMillis(200));
         assertThrows(TimeoutException.class, () -> publisher.publish(BATCH));
-        assertEquals(BATCH.size(), producer.history().size());
+        assertEquals(BATCH.size(), producer.uncommittedRecords().size());
+        assertFalse(producer.transactionCommitted());
     }
 
     @Test
@@ -97,7 +104,8 @@ class OutboxPublisherTest {
         };
         OutboxPublisher publisher = new OutboxPublisher(producer, Duration.ofMillis(200));
         assertThrows(TimeoutException.class, () -> publisher.publish(BATCH));
-        assertEquals(1, producer.history().size());
+        assertEquals(1, producer.uncommittedRecords().size());
+        assertFalse(producer.transactionCommitted());
     }
 
     @Test
@@ -106,6 +114,31 @@ class OutboxPublisherTest {
         producer.sendException = new IllegalStateException("producer closed");
         OutboxPublisher publisher = new OutboxPublisher(producer, Duration.ofSeconds(5));
         assertThrows(IllegalStateException.class, () -> publisher.publish(BATCH));
+    }
+
+    @Test
+    void aProducerThatCannotInitialiseItsTransactionsIsClosed() {
+        MockProducer<String, String> producer = producer(true);
+        producer.initTransactionException = new org.apache.kafka.common.errors.TimeoutException("no coordinator");
+        assertThrows(org.apache.kafka.common.errors.TimeoutException.class,
+                () -> new OutboxPublisher(producer, Duration.ofSeconds(5)));
+        assertTrue(producer.closed());
+    }
+
+    @Test
+    void aFencedProducerFailsTheBatchAndSaysSo() {
+        MockProducer<String, String> producer = producer(true);
+        OutboxPublisher publisher = new OutboxPublisher(producer, Duration.ofSeconds(5));
+        producer.fenceProducer();
+        Exception failure = assertThrows(Exception.class, () -> publisher.publish(BATCH));
+        assertTrue(OutboxPublisher.fenced(failure), failure.toString());
+        assertEquals(List.of(), producer.history());
+    }
+
+    @Test
+    void otherFailuresAreNotFencing() {
+        assertFalse(OutboxPublisher.fenced(new ExecutionException(new NotEnoughReplicasException("one replica"))));
+        assertFalse(OutboxPublisher.fenced(new TimeoutException("late")));
     }
 
     @Test
