@@ -204,11 +204,11 @@ class ComposeFileTest {
         return service;
     }
 
-    /** The name of the one service running the image whose name starts with {@code imagePrefix}. */
+    /** The name of the one service whose default image (the one operators pull) starts with {@code imagePrefix}. */
     private static String infrastructure(String imagePrefix) {
         List<String> names = new ArrayList<>();
         services.properties().forEach(entry -> {
-            if (entry.getValue().path("image").asText().startsWith(imagePrefix)) {
+            if (withDefaults(entry.getValue().path("image").asText()).startsWith(imagePrefix)) {
                 names.add(entry.getKey());
             }
         });

@@ -1,0 +1,25 @@
+#!/bin/bash
+# Writes the broker's properties from KAFKA_* variables the way apache/kafka does (KAFKA_FOO_BAR -> foo.bar,
+# __ -> _, ___ -> -), formats the log directories with $CLUSTER_ID unless they already are, and runs the broker.
+set -euo pipefail
+
+config=/opt/kafka/config/server.properties
+: > "$config"
+for var in $(compgen -e); do
+  case $var in
+    KAFKA_HEAP_OPTS | KAFKA_OPTS | KAFKA_JVM_PERFORMANCE_OPTS | KAFKA_GC_LOG_OPTS | KAFKA_LOG4J_OPTS | KAFKA_JMX_OPTS) ;;
+    KAFKA_*)
+      name=${var#KAFKA_}
+      name=${name,,}
+      name=${name//___/-}
+      name=${name//__/@}
+      name=${name//_/.}
+      printf '%s=%s\n' "${name//@/_}" "${!var}" >> "$config"
+      ;;
+  esac
+done
+
+classpath='/opt/kafka/libs/*'
+java -cp "$classpath" kafka.tools.StorageTool format --config "$config" \
+  --cluster-id "${CLUSTER_ID:?set CLUSTER_ID}" --ignore-formatted
+exec java ${KAFKA_HEAP_OPTS:--Xmx1G -Xms1G} ${KAFKA_OPTS:-} -cp "$classpath" kafka.Kafka "$config"
