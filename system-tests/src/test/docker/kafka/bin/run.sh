@@ -19,7 +19,8 @@ for var in $(compgen -e); do
   esac
 done
 
-classpath='/opt/kafka/libs/*'
-java -cp "$classpath" kafka.tools.StorageTool format --config "$config" \
-  --cluster-id "${CLUSTER_ID:?set CLUSTER_ID}" --ignore-formatted
-exec java ${KAFKA_HEAP_OPTS:--Xmx1G -Xms1G} ${KAFKA_OPTS:-} -cp "$classpath" kafka.Kafka "$config"
+# Kafka logs through SLF4J; the few Log4j API calls go to Log4j's own simple logger, for want of log4j-core.
+java=(java -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory -cp '/opt/kafka/libs/*')
+"${java[@]}" kafka.tools.StorageTool format --config "$config" --cluster-id "${CLUSTER_ID:?set CLUSTER_ID}" \
+  --ignore-formatted
+exec "${java[@]}" ${KAFKA_HEAP_OPTS:--Xmx1G -Xms1G} ${KAFKA_OPTS:-} kafka.Kafka "$config"
