@@ -23,4 +23,5 @@ done
 java=(java -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory -cp '/opt/kafka/libs/*')
 "${java[@]}" kafka.tools.StorageTool format --config "$config" --cluster-id "${CLUSTER_ID:?set CLUSTER_ID}" \
   --ignore-formatted
+# shellcheck disable=SC2086 # the options are lists of words, as in Kafka's own scripts
 exec "${java[@]}" ${KAFKA_HEAP_OPTS:--Xmx1G -Xms1G} ${KAFKA_OPTS:-} kafka.Kafka "$config"
