@@ -12,7 +12,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../../.." && pwd)
 stage=$root/system-tests/target/docker-images
-docker=${DOCKER:-docker}
+docker=${DOCKER:-/usr/bin/docker} # Debian's client, as .ci/docker-engine uses
 
 build_debian() {
   if "$docker" image inspect backbone-test/debian:bookworm >/dev/null 2>&1; then
