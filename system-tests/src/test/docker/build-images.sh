@@ -45,9 +45,9 @@ build_jre() {
 
 build_postgres() {
   stage_context postgres
-  # The binaries jar holds one .txz, which the Dockerfile's ADD unpacks.
+  # The binaries jar holds one .txz, which the Dockerfile's ADD unpacks; unpacked again whatever Maven's markers say.
   maven dependency:unpack-dependencies -DincludeGroupIds=io.zonky.test.postgres -Dmdep.unpack.includes='*.txz' \
-    -DoutputDirectory="$stage/postgres"
+    -DoverWriteReleases=true -DoutputDirectory="$stage/postgres"
   "$docker" build -t backbone-test/postgres:18 "$stage/postgres"
 }
 
