@@ -7,7 +7,8 @@ config=/opt/kafka/config/server.properties
 : > "$config"
 for var in $(compgen -e); do
   case $var in
-    KAFKA_HEAP_OPTS | KAFKA_OPTS | KAFKA_JVM_PERFORMANCE_OPTS | KAFKA_GC_LOG_OPTS | KAFKA_LOG4J_OPTS | KAFKA_JMX_OPTS) ;;
+    KAFKA_HEAP_OPTS | KAFKA_OPTS | KAFKA_JVM_PERFORMANCE_OPTS | KAFKA_GC_LOG_OPTS | KAFKA_LOG4J_OPTS \
+      | KAFKA_JMX_OPTS) ;;
     KAFKA_*)
       name=${var#KAFKA_}
       name=${name,,}
@@ -20,7 +21,8 @@ for var in $(compgen -e); do
 done
 
 # Kafka logs through SLF4J; the few Log4j API calls go to Log4j's own simple logger, for want of log4j-core.
-java=(java -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory -cp '/opt/kafka/libs/*')
+java=(java -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory
+  -cp '/opt/kafka/libs/*')
 "${java[@]}" kafka.tools.StorageTool format --config "$config" --cluster-id "${CLUSTER_ID:?set CLUSTER_ID}" \
   --ignore-formatted
 # shellcheck disable=SC2086 # the options are lists of words, as in Kafka's own scripts
