@@ -190,6 +190,21 @@ class ComposeFileTest {
         assertTrue(exposed.contains(String.valueOf(httpPort(name))), dockerfile + " exposes " + exposed);
     }
 
+    @ParameterizedTest
+    @MethodSource("moduleNames")
+    void serviceImageBuildsOnItsDockerfilesBaseUnlessToldOtherwise(String name) throws IOException {
+        JsonNode build = service(name).path("build");
+        Path dockerfile = ROOT.resolve(name).resolve(build.path("dockerfile").asText());
+        String declared = Files.readAllLines(dockerfile).stream()
+                .map(String::trim)
+                .filter(line -> line.startsWith("ARG BASE_IMAGE="))
+                .map(line -> line.substring("ARG BASE_IMAGE=".length()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(dockerfile + " declares no ARG BASE_IMAGE"));
+        assertEquals(declared, withDefaults(build.path("args").path("BASE_IMAGE").asText()),
+                name + " is built on another base than its Dockerfile's by default");
+    }
+
     @Test
     void dockerComposeAcceptsTheFile() throws Exception {
         Path dockerCompose = onPath("docker-compose").orElseThrow(() -> new AssertionError(
@@ -204,11 +219,11 @@ class ComposeFileTest {
         return service;
     }
 
-    /** The name of the one service running the image whose name starts with {@code imagePrefix}. */
+    /** The name of the one service whose default image (the one operators pull) starts with {@code imagePrefix}. */
     private static String infrastructure(String imagePrefix) {
         List<String> names = new ArrayList<>();
         services.properties().forEach(entry -> {
-            if (entry.getValue().path("image").asText().startsWith(imagePrefix)) {
+            if (withDefaults(entry.getValue().path("image").asText()).startsWith(imagePrefix)) {
                 names.add(entry.getKey());
             }
         });
