@@ -7,16 +7,20 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.testcontainers.containers.GenericContainer;
+
 import app.backbone.embedded.EmbeddedKafka;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Gives the tests a real Kafka broker: a KRaft broker in the test JVM with throw-away storage, or the external
- * cluster named by {@code BACKBONE_TEST_KAFKA_BOOTSTRAP_SERVERS}.
+ * Gives the tests a real Kafka broker: a KRaft broker in the test JVM with throw-away storage, a container when
+ * {@code BACKBONE_TEST_CONTAINERS} is {@code true} ({@link TestContainers}), or the external cluster named by
+ * {@code BACKBONE_TEST_KAFKA_BOOTSTRAP_SERVERS}.
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedKafka kafka;
+    private GenericContainer<?> container;
     private Path dataDir;
 
     @Override
@@ -24,6 +28,10 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         String external = System.getenv("BACKBONE_TEST_KAFKA_BOOTSTRAP_SERVERS");
         if (external != null && !external.isBlank()) {
             return Map.of("kafka.bootstrap.servers", external);
+        }
+        if (TestContainers.enabled()) {
+            container = TestContainers.kafka();
+            return Map.of("kafka.bootstrap.servers", TestContainers.bootstrapServers(container));
         }
         try {
             dataDir = Files.createTempDirectory("backbone-kafka-");
@@ -36,6 +44,9 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (container != null) {
+            container.stop();
+        }
         if (kafka != null) {
             kafka.close();
         }
