@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import app.backbone.embedded.FreePorts;
+import app.backbone.embedded.JwtKeys;
 import app.backbone.localstack.LocalStack;
 import app.backbone.localstack.ServiceProcess;
 import app.backbone.localstack.StackSettings;
@@ -35,10 +36,12 @@ public final class SystemStack implements AutoCloseable {
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
 
     private final LocalStack stack;
+    private final Path home;
     private final Api api = new Api();
 
-    private SystemStack(LocalStack stack) {
+    private SystemStack(LocalStack stack, Path home) {
         this.stack = stack;
+        this.home = home;
     }
 
     /** Starts everything on free ports in a fresh home directory and waits until every service is ready. */
@@ -67,7 +70,7 @@ public final class SystemStack implements AutoCloseable {
         }
         System.out.printf("System stack up in %.1f s; service logs in %s%n", (System.nanoTime() - started) / 1e9,
                 home.resolve("logs"));
-        return new SystemStack(stack);
+        return new SystemStack(stack, home);
     }
 
     /**
@@ -106,6 +109,11 @@ public final class SystemStack implements AutoCloseable {
 
     public String kafka() {
         return stack.kafkaBootstrapServers();
+    }
+
+    /** The PEM public key the stack's services verify its tokens with. */
+    public Path jwtPublicKey() {
+        return home.resolve("jwt").resolve(JwtKeys.PUBLIC_KEY_FILE);
     }
 
     /** A bearer token for the tenant with these roles (none for a token without roles). */
