@@ -14,13 +14,16 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -183,6 +186,12 @@ class ConsumerCatchUpTest {
             }
             producer.commitTransaction();
         }
+        // The commit markers reach the partitions after commitTransaction returns; until then the records are not
+        // readable and the end a read-committed reader sees stays where it was.
+        TopicPartition partition = new TopicPartition(topic, 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).partitionResult(partition)
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).offset() == records + 1);
     }
 
     private void commit(long offset) throws Exception {
