@@ -5,9 +5,6 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -19,24 +16,12 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import app.backbone.embedded.EmbeddedKafka;
 import app.backbone.embedded.EmbeddedPostgres;
@@ -57,14 +42,11 @@ public final class LocalStack implements AutoCloseable {
     /** Long enough for a service's first clean exit after a build, which writes its startup cache. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
     private static final String CATALOG_SERVICE = "catalog-service";
-    private static final String CATALOG_TOPIC = "catalog.exercises";
     /** The secret of logging-service's erasure audit hashes, which its prod profile needs. */
     private static final String ERASURE_SALT = "BACKBONE_LOGGING_ERASURE_SALT";
     private static final String LOCAL_ERASURE_SALT = "local-stack-erasure-salt";
     /** The key webhook-service encrypts signing secrets with, which its prod profile needs. */
     private static final String WEBHOOK_SECRET_KEY = "BACKBONE_WEBHOOKS_SECRET_KEY";
-    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final StackSettings settings;
     private final PrintStream out;
@@ -105,11 +87,6 @@ public final class LocalStack implements AutoCloseable {
             step("the services (logs in " + settings.logDir() + ")", () -> {
                 for (StackSettings.Service service : settings.services()) {
                     services.add(launch(service));
-                    if (service.name().equals(CATALOG_SERVICE)) {
-                        ServiceProcess catalog = services.get(services.size() - 1);
-                        catalog.awaitReady(READY_TIMEOUT);
-                        awaitCatalogPublished(catalog);
-                    }
                 }
                 for (ServiceProcess service : services) {
                     service.awaitReady(READY_TIMEOUT);
@@ -119,52 +96,6 @@ public final class LocalStack implements AutoCloseable {
             close();
             throw e;
         }
-    }
-
-    /**
-     * Waits until catalog.exercises holds at least as many records as the global library has exercises. The other
-     * services count as caught up with the catalog once they have read the topic as it stood when they started;
-     * started before catalog-service's first publication, they would be ready with an empty catalog.
-     */
-    private void awaitCatalogPublished(ServiceProcess catalog) throws Exception {
-        HttpRequest count = HttpRequest.newBuilder(URI.create(catalog.baseUrl() + "/exercises?size=1"))
-                .header("Authorization", "Bearer " + token("local-stack", List.of("trainer"), Duration.ofMinutes(5)))
-                .timeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> answer = HTTP.send(count, HttpResponse.BodyHandlers.ofString());
-        Matcher total = TOTAL.matcher(answer.body());
-        if (answer.statusCode() != 200 || !total.find()) {
-            throw new IllegalStateException("catalog-service could not count its library: " + answer.body());
-        }
-        long library = Long.parseLong(total.group(1));
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000))) {
-            while (published(admin) < library) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("catalog-service did not publish its library to "
-                            + CATALOG_TOPIC + " in " + READY_TIMEOUT.toSeconds() + " s");
-                }
-                Thread.sleep(200);
-            }
-        }
-    }
-
-    private static long published(Admin admin) throws Exception {
-        TopicDescription topic;
-        try {
-            topic = admin.describeTopics(List.of(CATALOG_TOPIC)).allTopicNames().get().get(CATALOG_TOPIC);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return 0;
-            }
-            throw e;
-        }
-        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-        topic.partitions().forEach(partition -> ends.put(new TopicPartition(CATALOG_TOPIC, partition.partition()),
-                OffsetSpec.latest()));
-        return admin.listOffsets(ends).all().get().values().stream()
-                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
     }
 
     private ServiceProcess launch(StackSettings.Service service) throws IOException {

@@ -1,6 +1,7 @@
 package app.backbone.testsupport;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +9,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +21,15 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ReadinessContract {
 
+    /** Gives the service what it needs before it can be ready, such as the catalog it reads; nothing by default. */
+    protected void prepareReadiness() {
+    }
+
     @Test
-    void readinessCoversTheDatabaseButNotTheBroker() {
+    void readinessComesUpCoveringTheDatabaseButNotTheBroker() {
+        prepareReadiness();
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))

@@ -21,10 +21,11 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Tells whether a consumer group has caught up with a topic as it stood when this object first reached the
- * broker: no committed record lies between the group's committed offsets and the end offsets taken then (a gap
- * left only by transaction markers counts as caught up). A topic that does not exist yet is caught up. Once caught
- * up it stays so.
+ * Tells whether a consumer group has caught up with a topic as it stood when this object first found a record on
+ * it: no committed record lies between the group's committed offsets and the end offsets taken then (a gap left only
+ * by transaction markers counts as caught up). A topic that does not exist yet or holds nothing is not caught up, as
+ * its producer has not published yet; the ends of a topic first found empty are taken at the check after the one
+ * that finds its first records. Once caught up it stays so.
  */
 public final class ConsumerCatchUp implements AutoCloseable {
 
@@ -36,6 +37,8 @@ public final class ConsumerCatchUp implements AutoCloseable {
     private Map<TopicPartition, Long> target;
     private Admin admin;
     private Consumer<byte[], byte[]> consumer;
+    private boolean foundEmpty;
+    private boolean firstRecordsSeen;
     private volatile boolean caughtUp;
     private volatile String status = "waiting for the broker";
 
@@ -59,7 +62,20 @@ public final class ConsumerCatchUp implements AutoCloseable {
                 admin = Admin.create(adminConfig);
             }
             if (target == null) {
-                target = endOffsets();
+                Map<TopicPartition, Long> ends = endOffsets();
+                if (ends.values().stream().allMatch(end -> end == 0)) {
+                    foundEmpty = true;
+                    status = "nothing published on " + topic + " yet";
+                    return;
+                }
+                if (foundEmpty && !firstRecordsSeen) {
+                    // The first transaction's commit markers reach its partitions one by one: look again at the
+                    // next check, once they are all written, before taking the ends.
+                    firstRecordsSeen = true;
+                    status = "first records found on " + topic;
+                    return;
+                }
+                target = ends;
             }
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);

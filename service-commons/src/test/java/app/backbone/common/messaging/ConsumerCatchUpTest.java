@@ -134,11 +134,32 @@ class ConsumerCatchUpTest {
     }
 
     @Test
-    void aTopicThatDoesNotExistYetIsCaughtUp() {
+    void aTopicThatDoesNotExistOrHoldsNothingYetIsNotCaughtUpUntilItsFirstRecordsAreRead() throws Exception {
         catchUp = new ConsumerCatchUp(config(), topic, group);
 
         catchUp.check();
+        assertFalse(catchUp.caughtUp());
+        assertEquals("nothing published on " + topic + " yet", catchUp.status());
 
+        createTopic(1);
+        catchUp.check();
+        assertFalse(catchUp.caughtUp());
+        assertEquals("nothing published on " + topic + " yet", catchUp.status());
+
+        publish(2);
+        catchUp.check();
+        assertFalse(catchUp.caughtUp());
+        assertEquals("first records found on " + topic, catchUp.status());
+        publish(1);
+        catchUp.check();
+        assertFalse(catchUp.caughtUp());
+        assertEquals("3 offset(s) of " + topic + " behind its end at start", catchUp.status());
+
+        commit(2);
+        catchUp.check();
+        assertFalse(catchUp.caughtUp());
+        commit(3);
+        catchUp.check();
         assertTrue(catchUp.caughtUp());
         assertEquals("caught up with " + topic, catchUp.status());
     }
