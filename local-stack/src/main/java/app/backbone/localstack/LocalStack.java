@@ -85,8 +85,15 @@ public final class LocalStack implements AutoCloseable {
             step("Kafka on port " + settings.kafkaPort(), () -> kafka = EmbeddedKafka.start(
                     settings.home().resolve("kafka"), settings.kafkaPort(), settings.controllerPort()));
             step("the services (logs in " + settings.logDir() + ")", () -> {
+                // catalog-service first: once it is ready its topic exists, which the others subscribe to. A
+                // consumer that subscribes before the topic exists gets its partitions only at a later rebalance
+                // (about half a minute later in a test), and the others are not ready before they have read the
+                // library.
                 for (StackSettings.Service service : settings.services()) {
                     services.add(launch(service));
+                    if (service.name().equals(CATALOG_SERVICE)) {
+                        services.get(services.size() - 1).awaitReady(READY_TIMEOUT);
+                    }
                 }
                 for (ServiceProcess service : services) {
                     service.awaitReady(READY_TIMEOUT);

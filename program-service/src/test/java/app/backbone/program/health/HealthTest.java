@@ -17,9 +17,10 @@ class HealthTest extends ReadinessContract {
 
     private static final String CATALOG_CHECK = "checks.find { it.name == 'Catalog read model caught up' }";
 
+    /** The service is ready only once the catalog's global library has reached its read model. */
     @Override
     protected void prepareReadiness() {
-        CatalogFixture.publishGlobalLibrary();
+        CatalogFixture.sendGlobalLibrary();
     }
 
     @Test

@@ -27,11 +27,24 @@ public final class CatalogFixture {
     private CatalogFixture() {
     }
 
-    /** Once per test JVM. */
+    /** Once per test JVM: publishes the library and waits until the read model holds it. */
     public static synchronized void publishGlobalLibrary() {
         if (published) {
             return;
         }
+        long expected = sendGlobalLibrary();
+        await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> CatalogExercise.count("scope", "GLOBAL")) >= expected);
+        published = true;
+    }
+
+    /**
+     * Publishes the library without waiting for anything, which needs no access to the application's beans (so also
+     * from a test of the packaged application); the read model takes a repeated version as a no-op.
+     *
+     * @return how many exercises were sent
+     */
+    public static int sendGlobalLibrary() {
         ObjectMapper json = new ObjectMapper();
         int count = 0;
         try (TopicWriter writer = new TopicWriter()) {
@@ -52,9 +65,6 @@ public final class CatalogFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long expected = count;
-        await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> CatalogExercise.count("scope", "GLOBAL")) >= expected);
-        published = true;
+        return count;
     }
 }
