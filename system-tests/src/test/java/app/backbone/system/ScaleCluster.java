@@ -1,5 +1,7 @@
 package app.backbone.system;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,8 +65,8 @@ final class ScaleCluster implements AutoCloseable {
     }
 
     /**
-     * Starts the cluster and the instances: both catalog instances at once on an empty database, then the other six
-     * at once, each ready only once the global library has reached its catalog read model.
+     * Starts the cluster and the instances: both catalog instances at once on an empty database, then, once the
+     * global library is on {@code catalog.exercises}, the other six at once.
      */
     static ScaleCluster start(SystemStack stack, Path dir) throws Exception {
         EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.start(dir.resolve("kafka"), 3,
@@ -98,6 +101,7 @@ final class ScaleCluster implements AutoCloseable {
             instances.put(service, replicas);
         }
         startAll(instances(SystemStack.CATALOG));
+        awaitLibraryPublished();
         List<Instance> others = new ArrayList<>();
         SERVICES.stream().skip(1).forEach(service -> others.addAll(instances(service)));
         startAll(others);
@@ -132,6 +136,23 @@ final class ScaleCluster implements AutoCloseable {
         kafka.allow(user, new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL), AclOperation.WRITE,
                 AclOperation.DESCRIBE);
         return kafka.clientProperties(user, password);
+    }
+
+    /**
+     * Waits until {@code catalog.exercises} holds a record of every global exercise, so that the other services'
+     * instances start as in a running deployment, on a topic that exists and holds the library (a fresh start, where
+     * they wait for it, is what the local stack and {@code ComposeIT} run).
+     */
+    private void awaitLibraryPublished() throws SQLException {
+        long library;
+        try (Connection catalog = sql(SystemStack.CATALOG);
+             ResultSet count = catalog.createStatement().executeQuery(
+                     "SELECT count(*) FROM exercise WHERE scope = 'GLOBAL'")) {
+            count.next();
+            library = count.getLong(1);
+        }
+        await().atMost(Duration.ofMinutes(2)).until(() -> Topics.endOffsets(connection(), CATALOG_TOPIC).values()
+                .stream().mapToLong(Long::longValue).sum() >= library);
     }
 
     private void startAll(List<Instance> replicas) throws Exception {

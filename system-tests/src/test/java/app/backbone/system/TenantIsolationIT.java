@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -118,7 +119,10 @@ class TenantIsolationIT {
         program = owner.createProgram(MEMBER, "HYPERTROPHY").get("id").asText();
         archivable = owner.createProgram(MEMBER, "STRENGTH").get("id").asText();
         for (String sessionId : List.of("owner-1", "owner-2")) {
-            owner.report(program, session(sessionId, exercise)).expect(202);
+            // The new exercise reaches program-service's catalog read model through catalog.exercises; a report
+            // naming it is refused (400, nothing stored) until then.
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> owner.report(program, session(sessionId, exercise)).status() == 202);
             ownerSessions.add(sessionId);
         }
         String otherProgram = other.createProgram(MEMBER, "BACK_HEALTH").get("id").asText();

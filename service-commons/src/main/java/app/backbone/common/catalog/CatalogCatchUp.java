@@ -1,19 +1,28 @@
 package app.backbone.common.catalog;
 
+import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.backbone.common.messaging.ConsumerCatchUp;
 import app.backbone.common.messaging.KafkaAdmins;
@@ -22,8 +31,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Ready once the read model holds the global library and has consumed the catalog topic up to where it ended when
- * the topic was first found holding records. Until catalog-service has published its library, on a fresh start, the
- * service is not ready: it could not build a program or name an exercise.
+ * the topic was first found holding records (records past the group's committed offsets count when the read model
+ * holds their version or a newer one). Until catalog-service has published its library, on a fresh start, the service
+ * is not ready: it could not build a program or name an exercise.
  */
 @Readiness
 @ApplicationScoped
@@ -32,16 +42,20 @@ public class CatalogCatchUp implements HealthCheck {
 
     private static final String GLOBAL_LIBRARY =
             "SELECT EXISTS (SELECT 1 FROM catalog_exercise WHERE scope = 'GLOBAL')";
+    private static final String VERSIONS = "SELECT id, version FROM catalog_exercise WHERE id = ANY (?)";
 
     private final ConsumerCatchUp catchUp;
     private final DataSource dataSource;
+    private final ObjectMapper json;
     private volatile boolean holdsLibrary;
     private volatile String libraryStatus = "not checked yet";
 
-    public CatalogCatchUp(KafkaAdmins admins, CatalogReadModelConfig config, DataSource dataSource) {
+    public CatalogCatchUp(KafkaAdmins admins, CatalogReadModelConfig config, DataSource dataSource,
+            ObjectMapper json) {
         this.catchUp = new ConsumerCatchUp(admins.config(Duration.ofSeconds(5)), CatalogTopic.EXERCISES,
-                config.groupId());
+                config.groupId(), this::held);
         this.dataSource = dataSource;
+        this.json = json;
     }
 
     @Override
@@ -58,6 +72,41 @@ public class CatalogCatchUp implements HealthCheck {
         if (!holdsLibrary) {
             checkLibrary();
         }
+    }
+
+    /**
+     * Whether the read model holds each record's version of its exercise or a newer one. A record without an
+     * exercise id and version is not for the read model: the consumer sends it to the dead-letter topic.
+     */
+    private boolean held(List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<String, Long> versions = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            try {
+                JsonNode state = record.value() == null ? null : json.readTree(record.value());
+                if (state != null && state.path("exerciseId").isTextual()
+                        && state.path("version").canConvertToLong()) {
+                    versions.merge(state.get("exerciseId").asText(), state.get("version").asLong(), Math::max);
+                }
+            } catch (IOException e) {
+                // Not JSON: a dead letter.
+            }
+        }
+        if (versions.isEmpty()) {
+            return true;
+        }
+        Map<String, Long> stored = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(VERSIONS)) {
+            query.setArray(1, connection.createArrayOf("text", versions.keySet().toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    stored.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+        return versions.entrySet().stream().allMatch(v -> stored.getOrDefault(v.getKey(), -1L) >= v.getValue());
     }
 
     private void checkLibrary() {

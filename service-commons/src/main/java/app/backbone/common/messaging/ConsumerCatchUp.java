@@ -1,11 +1,13 @@
 package app.backbone.common.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -23,7 +25,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Tells whether a consumer group has caught up with a topic as it stood when this object first found a record on
  * it: no committed record lies between the group's committed offsets and the end offsets taken then (a gap left only
- * by transaction markers counts as caught up). A topic that does not exist yet or holds nothing is not caught up, as
+ * by transaction markers, or by records the consumer's store already holds, counts as caught up: a group's commit can
+ * fail in a rebalance, and is not made again until another record arrives). A topic that does not exist yet or holds
+ * nothing is not caught up, as
  * its producer has not published yet; the ends of a topic first found empty are taken at the check after the one
  * that finds its first records. Once caught up it stays so.
  */
@@ -34,6 +38,7 @@ public final class ConsumerCatchUp implements AutoCloseable {
     private final Map<String, Object> adminConfig;
     private final String topic;
     private final String groupId;
+    private final Predicate<List<ConsumerRecord<byte[], byte[]>>> applied;
     private Map<TopicPartition, Long> target;
     private Admin admin;
     private Consumer<byte[], byte[]> consumer;
@@ -47,9 +52,19 @@ public final class ConsumerCatchUp implements AutoCloseable {
      *                    gives it
      */
     public ConsumerCatchUp(Map<String, Object> adminConfig, String topic, String groupId) {
+        this(adminConfig, topic, groupId, List::isEmpty);
+    }
+
+    /**
+     * @param applied whether the consumer's store already holds what these records, read past the group's committed
+     *                offsets, carry
+     */
+    public ConsumerCatchUp(Map<String, Object> adminConfig, String topic, String groupId,
+            Predicate<List<ConsumerRecord<byte[], byte[]>>> applied) {
         this.adminConfig = adminConfig;
         this.topic = topic;
         this.groupId = groupId;
+        this.applied = applied;
     }
 
     /** Asks the broker once more; cheap once caught up. */
@@ -88,7 +103,7 @@ public final class ConsumerCatchUp implements AutoCloseable {
                 }
             }
             long behind = from.entrySet().stream().mapToLong(e -> target.get(e.getKey()) - e.getValue()).sum();
-            if (behind > 0 && onlyMarkersFrom(from)) {
+            if (behind > 0 && appliedFrom(from)) {
                 behind = 0;
             }
             status = behind + " offset(s) of " + topic + " behind its end at start";
@@ -133,10 +148,10 @@ public final class ConsumerCatchUp implements AutoCloseable {
     }
 
     /**
-     * Whether no committed record lies between these offsets and the target: a group commits the offset after its
-     * last record, which falls short of the end by the marker of the transaction that wrote it.
+     * Whether every committed record between these offsets and the target is applied already: a group commits the
+     * offset after its last record, which falls short of the end by the marker of the transaction that wrote it.
      */
-    private boolean onlyMarkersFrom(Map<TopicPartition, Long> from) {
+    private boolean appliedFrom(Map<TopicPartition, Long> from) {
         if (consumer == null) {
             Map<String, Object> config = new HashMap<>(adminConfig);
             config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -146,6 +161,7 @@ public final class ConsumerCatchUp implements AutoCloseable {
         }
         consumer.assign(from.keySet());
         from.forEach(consumer::seek);
+        List<ConsumerRecord<byte[], byte[]>> gap = new ArrayList<>();
         long deadline = System.nanoTime() + PROBE.toNanos();
         while (from.keySet().stream().anyMatch(p -> consumer.position(p, PROBE) < target.get(p))) {
             if (System.nanoTime() > deadline) {
@@ -153,11 +169,11 @@ public final class ConsumerCatchUp implements AutoCloseable {
             }
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                 if (record.offset() < target.get(new TopicPartition(record.topic(), record.partition()))) {
-                    return false;
+                    gap.add(record);
                 }
             }
         }
-        return true;
+        return applied.test(gap);
     }
 
     @Override

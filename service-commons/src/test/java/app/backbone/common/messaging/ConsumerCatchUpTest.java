@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -162,6 +166,29 @@ class ConsumerCatchUpTest {
         catchUp.check();
         assertTrue(catchUp.caughtUp());
         assertEquals("caught up with " + topic, catchUp.status());
+    }
+
+    @Test
+    void recordsPastTheCommittedOffsetsCountOnceTheStoreHoldsThemAsAFailedCommitLeavesThem() throws Exception {
+        createTopic(1);
+        publish(3);
+        Set<String> stored = ConcurrentHashMap.newKeySet();
+        List<Integer> gapSizes = new CopyOnWriteArrayList<>();
+        catchUp = new ConsumerCatchUp(config(), topic, group, records -> {
+            gapSizes.add(records.size());
+            return records.stream().allMatch(r -> stored.contains(new String(r.key(), StandardCharsets.UTF_8)));
+        });
+        commit(1);
+
+        stored.add("exercise-1");
+        catchUp.check();
+        assertFalse(catchUp.caughtUp());
+        assertEquals("2 offset(s) of " + topic + " behind its end at start", catchUp.status());
+
+        stored.add("exercise-2");
+        catchUp.check();
+        assertTrue(catchUp.caughtUp(), catchUp.status());
+        assertEquals(List.of(2, 2), gapSizes, "the records at offsets 1 and 2, read past the committed offset");
     }
 
     @Test
