@@ -1,0 +1,8 @@
+package app.backbone.logging.rest;
+
+import app.backbone.testsupport.PingContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class PingTest extends PingContract {
+}
