@@ -9,10 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A real PostgreSQL server process from the zonky binaries. With a data directory it keeps its data across
- * restarts; without one it works in a throw-away directory.
+ * restarts; without one it works in a throw-away directory. It runs with fsync and synchronous_commit off (zonky's
+ * settings, on its command line) unless {@link #start(Path, int, Map)} is given others.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -32,11 +34,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * @param port    the port, or 0 for a free one
      */
     public static EmbeddedPostgres start(Path dataDir, int port) throws IOException {
+        return start(dataDir, port, Map.of());
+    }
+
+    /**
+     * Starts PostgreSQL with server settings of its own, e.g. {@code fsync=on}; they go on its command line, where
+     * {@code ALTER SYSTEM} cannot change them (per database or per role, settings such as synchronous_commit can).
+     *
+     * @param dataDir  the data directory to keep, or {@code null} for a temporary one removed on close
+     * @param port     the port, or 0 for a free one
+     * @param settings server settings added to, or replacing, the defaults
+     */
+    public static EmbeddedPostgres start(Path dataDir, int port, Map<String, String> settings) throws IOException {
         var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setPort(port == 0 ? FreePorts.find() : port);
+        settings.forEach(builder::setServerConfig);
         if (dataDir != null) {
             Files.createDirectories(dataDir);
             builder.setDataDirectory(dataDir).setCleanDataDirectory(false);

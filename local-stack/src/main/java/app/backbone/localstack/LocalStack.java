@@ -50,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final PrintStream out;
+    private final Map<String, String> postgresSettings;
     private final List<ServiceProcess> services = new ArrayList<>();
     private FileChannel lockChannel;
     private FileLock lock;
@@ -59,9 +60,20 @@ public final class LocalStack implements AutoCloseable {
     private String demoToken;
     private String webhookSecretKey;
 
+    /** A stack whose PostgreSQL runs with fsync and synchronous_commit off, as {@code ./backbone up}'s does. */
     public LocalStack(StackSettings settings, PrintStream out) {
+        this(settings, out, Map.of());
+    }
+
+    /**
+     * A stack whose PostgreSQL runs with other server settings, e.g. {@code fsync=on} for a benchmark.
+     *
+     * @param postgresSettings PostgreSQL server settings added to, or replacing, the defaults
+     */
+    public LocalStack(StackSettings settings, PrintStream out, Map<String, String> postgresSettings) {
         this.settings = settings;
         this.out = out;
+        this.postgresSettings = Map.copyOf(postgresSettings);
     }
 
     /** Starts everything and waits until every service is ready; on failure stops what it started. */
@@ -75,7 +87,7 @@ public final class LocalStack implements AutoCloseable {
             demoToken = token(DEMO_TENANT, DEMO_ROLES, DEMO_TOKEN_LIFETIME);
             Files.writeString(settings.demoTokenFile(), demoToken + System.lineSeparator());
             step("PostgreSQL on port " + settings.postgresPort(), () -> {
-                postgres = EmbeddedPostgres.start(settings.home().resolve("postgres"), settings.postgresPort());
+                postgres = EmbeddedPostgres.start(postgresData(), settings.postgresPort(), postgresSettings);
                 for (StackSettings.Service service : settings.services()) {
                     if (service.database() != null) {
                         postgres.createDatabase(service.database());
@@ -339,6 +351,15 @@ public final class LocalStack implements AutoCloseable {
     /** Kafka's bootstrap servers ({@code 127.0.0.1:port}). */
     public String kafkaBootstrapServers() {
         return "127.0.0.1:" + settings.kafkaPort();
+    }
+
+    /** The PostgreSQL server's (postmaster's) process id, from its {@code postmaster.pid}. */
+    public long postgresPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(postgresData().resolve("postmaster.pid")).get(0).trim());
+    }
+
+    private Path postgresData() {
+        return settings.home().resolve("postgres");
     }
 
     /** PostgreSQL's port on 127.0.0.1. */
