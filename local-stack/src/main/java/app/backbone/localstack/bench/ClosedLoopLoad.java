@@ -3,7 +3,6 @@ package app.backbone.localstack.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -12,32 +11,12 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.codec.http.HttpRequestEncoder;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseDecoder;
-import io.netty.handler.codec.http.HttpStatusClass;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 
 /**
  * Closed-loop HTTP/1.1 load on one Netty event-loop thread, with Netty's HTTP codec: {@code clients} keep-alive
@@ -50,10 +29,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 public final class ClosedLoopLoad {
 
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
-    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
-    private static final int MAX_LINE = 4096;
-    private static final int MAX_HEADERS = 16_384;
-    private static final int MAX_CHUNK = 65_536;
 
     /**
      * What one run measured.
@@ -88,7 +63,7 @@ public final class ClosedLoopLoad {
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Bootstrap bootstrap;
-    private final ByteBuf request;
+    private final LoadRequest request;
     private final Histogram micros = Latencies.micros();
     private final CountDownLatch stopped;
     private final long measureFrom;
@@ -98,7 +73,7 @@ public final class ClosedLoopLoad {
     private long failures;
     private int busy;
 
-    private ClosedLoopLoad(Bootstrap bootstrap, ByteBuf request, int clients, Duration warmUp,
+    private ClosedLoopLoad(Bootstrap bootstrap, LoadRequest request, int clients, Duration warmUp,
             Duration measured) {
         this.bootstrap = bootstrap;
         this.request = request;
@@ -115,51 +90,26 @@ public final class ClosedLoopLoad {
      */
     public static Result run(URI uri, String token, String jsonBody, int clients, Duration warmUp,
             Duration measured) throws InterruptedException, ExecutionException {
-        if (!"http".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("Only http:// URLs: " + uri);
-        }
-        String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        int port = uri.getPort() < 0 ? 80 : uri.getPort();
-        FullHttpRequest request = jsonBody == null
-                ? new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, target)
-                : new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target,
-                        Unpooled.copiedBuffer(jsonBody, StandardCharsets.UTF_8));
-        request.headers().set(HttpHeaderNames.HOST, uri.getHost() + ":" + port)
-                .set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token)
-                .set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON);
-        if (jsonBody != null) {
-            request.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
-        }
-        HttpUtil.setContentLength(request, request.content().readableBytes());
-        ByteBuf encoded = encode(request);
-        EventLoopGroup eventLoop = new NioEventLoopGroup(1);
-        try {
-            Bootstrap bootstrap = new Bootstrap().group(eventLoop).channel(NioSocketChannel.class)
-                    .remoteAddress(uri.getHost(), port)
-                    .option(ChannelOption.TCP_NODELAY, true)
-                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS);
-            ClosedLoopLoad load = new ClosedLoopLoad(bootstrap, encoded, clients, warmUp, measured);
-            eventLoop.submit(() -> load.start(eventLoop, clients)).get();
-            load.stopped.await(warmUp.plus(measured).plus(DRAIN_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
-            return eventLoop.submit(() -> load.result(target, clients, measured)).get();
-        } finally {
-            eventLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-            encoded.release();
-        }
+        return run(uri, token, jsonBody, clients, warmUp, measured, MeasuredPeriod.NONE);
     }
 
-    /** The request's bytes, encoded once by Netty's encoder and sent as they are by every client. */
-    private static ByteBuf encode(FullHttpRequest request) {
-        EmbeddedChannel encoder = new EmbeddedChannel(new HttpRequestEncoder());
-        encoder.writeOutbound(request);
-        CompositeByteBuf bytes = Unpooled.compositeBuffer();
-        for (ByteBuf part = encoder.readOutbound(); part != null; part = encoder.readOutbound()) {
-            bytes.addComponent(true, part);
+    /** As {@link #run(URI, String, String, int, Duration, Duration)}, telling {@code period} when it begins and ends. */
+    static Result run(URI uri, String token, String jsonBody, int clients, Duration warmUp, Duration measured,
+            MeasuredPeriod period) throws InterruptedException, ExecutionException {
+        EventLoopGroup eventLoop = new NioEventLoopGroup(1);
+        try (LoadRequest request = LoadRequest.of(uri, token, jsonBody)) {
+            ClosedLoopLoad load = new ClosedLoopLoad(request.bootstrap(eventLoop), request, clients, warmUp,
+                    measured);
+            eventLoop.submit(() -> load.start(eventLoop, clients)).get();
+            SteadyRate.parkUntil(load.measureFrom);
+            period.began();
+            SteadyRate.parkUntil(load.measureUntil);
+            period.ended();
+            load.stopped.await(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return eventLoop.submit(() -> load.result(request.target(), clients, measured)).get();
+        } finally {
+            eventLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
-        encoder.finishAndReleaseAll();
-        ByteBuf encoded = Unpooled.copiedBuffer(bytes);
-        bytes.release();
-        return encoded;
     }
 
     private void start(EventLoopGroup eventLoop, int clients) {
@@ -176,8 +126,7 @@ public final class ClosedLoopLoad {
         bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel channel) {
-                channel.pipeline().addLast(new HttpResponseDecoder(MAX_LINE, MAX_HEADERS, MAX_CHUNK, false),
-                        new Client());
+                channel.pipeline().addLast(LoadRequest.decoder(), new Client());
             }
         }).connect().addListener((ChannelFutureListener) connected -> {
             if (!connected.isSuccess()) {
@@ -211,12 +160,10 @@ public final class ClosedLoopLoad {
     }
 
     /** One client's connection: one request in flight, the answer's body skipped, its latency recorded. */
-    private final class Client extends SimpleChannelInboundHandler<HttpObject> {
+    private final class Client extends LoadRequest.Answers {
 
         private long sentAt;
         private boolean inFlight;
-        private boolean ok;
-        private boolean keepAlive;
 
         @Override
         public void channelActive(ChannelHandlerContext context) {
@@ -226,21 +173,11 @@ public final class ClosedLoopLoad {
         private void send(ChannelHandlerContext context) {
             sentAt = System.nanoTime();
             inFlight = true;
-            context.writeAndFlush(request.retainedDuplicate(), context.voidPromise());
+            context.writeAndFlush(request.bytes(), context.voidPromise());
         }
 
         @Override
-        protected void channelRead0(ChannelHandlerContext context, HttpObject message) {
-            if (message instanceof HttpResponse response) {
-                ok = response.status().codeClass() == HttpStatusClass.SUCCESS;
-                keepAlive = HttpUtil.isKeepAlive(response);
-            }
-            if (message instanceof LastHttpContent) {
-                answered(context);
-            }
-        }
-
-        private void answered(ChannelHandlerContext context) {
+        void answered(ChannelHandlerContext context, boolean ok, boolean keepAlive) {
             long now = System.nanoTime();
             inFlight = false;
             if (sentAt >= measureFrom && sentAt < measureUntil) {
@@ -267,11 +204,6 @@ public final class ClosedLoopLoad {
                 inFlight = false;
                 failed(sentAt);
             }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-            context.close();
         }
     }
 }

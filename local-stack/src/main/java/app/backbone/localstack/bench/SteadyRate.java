@@ -28,9 +28,14 @@ record SteadyRate(int perSecond) {
     /** Parks until send {@code i} is due (at once if it is late); answers its due time. */
     long awaitDue(long startNanos, long i) {
         long due = dueNanos(startNanos, i);
-        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        parkUntil(due);
+        return due;
+    }
+
+    /** Parks until {@link System#nanoTime} reaches {@code nanoTime}. */
+    static void parkUntil(long nanoTime) {
+        for (long wait = nanoTime - System.nanoTime(); wait > 0; wait = nanoTime - System.nanoTime()) {
             LockSupport.parkNanos(wait);
         }
-        return due;
     }
 }
