@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +19,8 @@ import app.backbone.localstack.LocalStack;
 
 /**
  * What the parts of one {@code ./backbone bench} run share: the options, the running stack, the benchmark tenant's
- * token, the global catalog exercises the events use, the figures and details measured so far, and progress lines.
+ * token, the global catalog exercises the events use, the processes' CPU time, the figures and details measured so
+ * far, and progress lines.
  */
 final class BenchContext {
 
@@ -27,6 +30,8 @@ final class BenchContext {
     static final String LOGGING = "logging-service";
     static final String WEBHOOK = "webhook-service";
     static final Duration STALL_TIMEOUT = Duration.ofMinutes(2);
+    static final String POSTGRES = "PostgreSQL";
+    static final String BENCH_JVM = "benchmark JVM (Kafka, load)";
     static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ROLES = List.of("trainer", "integration");
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
@@ -35,24 +40,39 @@ final class BenchContext {
     final LocalStack stack;
     final PrintStream out;
     final String token;
+    final ProcessCpu cpu;
     final List<Figure> figures = new ArrayList<>();
     final List<String> details = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private List<String> exerciseIds;
     private long lastProgress;
 
-    private BenchContext(BenchOptions options, LocalStack stack, PrintStream out, String token) {
+    private BenchContext(BenchOptions options, LocalStack stack, PrintStream out, String token, ProcessCpu cpu) {
         this.options = options;
         this.stack = stack;
         this.out = out;
         this.token = token;
+        this.cpu = cpu;
     }
 
     /** Mints the tenant's token and reads the exercises from the started stack. */
     static BenchContext open(BenchOptions options, LocalStack stack, PrintStream out) throws Exception {
-        BenchContext bench = new BenchContext(options, stack, out, stack.token(TENANT, ROLES, Duration.ofHours(2)));
+        BenchContext bench = new BenchContext(options, stack, out, stack.token(TENANT, ROLES, Duration.ofHours(2)),
+                processCpu(stack));
         bench.exerciseIds = bench.loadableExerciseIds();
         return bench;
+    }
+
+    /** Each service, PostgreSQL with its backends, and this JVM. */
+    private static ProcessCpu processCpu(LocalStack stack) throws IOException {
+        Map<String, ProcessCpu.Tracked> processes = new LinkedHashMap<>();
+        stack.services().forEach(s -> processes.put(s.service().name(), new ProcessCpu.Tracked(
+                () -> stack.service(s.service().name()).pid(), false)));
+        long postmaster = stack.postgresPid();
+        processes.put(POSTGRES, new ProcessCpu.Tracked(() -> postmaster, true));
+        long self = ProcessHandle.current().pid();
+        processes.put(BENCH_JVM, new ProcessCpu.Tracked(() -> self, false));
+        return new ProcessCpu(processes, ProcessCpu.ticksPerSecond());
     }
 
     /** Loadable strength exercises counted in repetitions, of the global catalog. */

@@ -14,8 +14,9 @@ import java.util.Set;
  * @param members      members of the benchmark tenant the backlog is spread over
  * @param freshness    how long events are published at {@code rate} for (b), after a warm-up of a tenth of it
  * @param rate         events per second for (b)
- * @param restWarmUp   warm-up of each endpoint in (c)
- * @param restMeasured measured period of each endpoint in (c)
+ * @param restWarmUp   warm-up of each endpoint's loads in (c)
+ * @param restMeasured measured period of each endpoint open loop in (c)
+ * @param saturation   measured period of each endpoint and no-op under the closed-loop clients in (c)
  * @param clients      closed-loop clients in (c)
  * @param starts       start-time repetitions per service in (d)
  * @param webhookRate  insights per second for (g)
@@ -25,8 +26,8 @@ import java.util.Set;
  * @param output       the report file
  */
 public record BenchOptions(int events, int members, Duration freshness, int rate, Duration restWarmUp,
-        Duration restMeasured, int clients, int starts, int webhookRate, Duration webhooks, Set<Part> parts,
-        Path output) {
+        Duration restMeasured, Duration saturation, int clients, int starts, int webhookRate, Duration webhooks,
+        Set<Part> parts, Path output) {
 
     /** The parts of the suite. */
     public enum Part { INGEST, FRESHNESS, REST, START, NEXT_SESSION, IMPORT, WEBHOOKS }
@@ -36,12 +37,14 @@ public record BenchOptions(int events, int members, Duration freshness, int rate
                    ./backbone bench [--quick] [--events 100000] [--seconds 20] [--webhook-rate 50]
                                     [--webhook-seconds 60] [--output BENCHMARKS.md]
                                     [--only ingest,freshness,rest,start,next-session,import,webhooks]
-                                                         start a stack of its own on free ports, measure ingest,
-                                                         freshness, REST latency, start time and memory,
-                                                         next-session freshness, a history import and webhook
-                                                         delivery, print the figures and write
-                                                         them to BENCHMARKS.md; --quick
-                                                         takes about 5 minutes instead of about 13
+                                                         start a stack of its own on free ports, measure ingest
+                                                         (also with synchronous_commit on), freshness, REST
+                                                         latency open loop and throughput beside a no-op, start
+                                                         time and memory, next-session freshness, a history
+                                                         import and webhook delivery, with each process's CPU
+                                                         time, print the figures and write them to
+                                                         BENCHMARKS.md; --quick takes about 9 minutes instead
+                                                         of about 15
             """;
 
 
@@ -74,7 +77,8 @@ public record BenchOptions(int events, int members, Duration freshness, int rate
             }
         }
         return new BenchOptions(events, 10_000, Duration.ofSeconds(quick ? 20 : 40), 200,
-                Duration.ofSeconds(quick ? 3 : 5), Duration.ofSeconds(seconds), 50, quick ? 1 : 3, webhookRate,
+                Duration.ofSeconds(quick ? 3 : 5), Duration.ofSeconds(seconds), Duration.ofSeconds(quick ? 5 : 10),
+                50, quick ? 1 : 3, webhookRate,
                 Duration.ofSeconds(webhookSeconds), parts, output);
     }
 

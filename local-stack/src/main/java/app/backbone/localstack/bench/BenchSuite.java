@@ -34,16 +34,25 @@ import app.backbone.localstack.bench.BenchOptions.Part;
 import app.backbone.localstack.bench.Figure.Unit;
 
 /**
- * {@code ./backbone bench}: starts a stack of its own on free ports, measures (a) logging-service's ingest beside
- * raw Kafka and JDBC ceilings, (b) publish-to-visible freshness, (c) REST latency under closed-loop load, (d)
- * each service's start time and resident memory, (e) report-to-updated-load freshness of the next session, (f)
- * the time a five-year history file takes to import and (g) insight-to-delivered-webhook latency,
- * printing each figure as it is measured, then prints the table and writes it to {@code BENCHMARKS.md}. Each part
- * is a class of its own ({@link Ingest}, {@link Freshness}, {@link RestLatency}, {@link StartAndMemory},
+ * {@code ./backbone bench}: starts a stack of its own on free ports, its PostgreSQL with fsync on
+ * ({@code ./backbone up}'s runs with it off), measures (a) logging-service's ingest beside raw Kafka and JDBC
+ * ceilings, also with synchronous_commit on, (b) publish-to-visible freshness, (c) REST latency open loop at a fixed
+ * rate and throughput under closed-loop load beside each service's no-op endpoint, (d) each service's start time and
+ * resident memory, (e) report-to-updated-load freshness of the next session, (f) the time a five-year history file
+ * takes to import and (g) insight-to-delivered-webhook latency, with the CPU time per request or event of each
+ * process, printing each figure as it is measured, then prints the table and writes it to {@code BENCHMARKS.md}.
+ * Each part is a class of its own ({@link Ingest}, {@link Freshness}, {@link RestLatency}, {@link StartAndMemory},
  * {@link NextSessionFreshness}, {@link HistoryImportTime}, {@link WebhookLatency}); this one runs them on the stack
  * it starts and stops.
  */
 public final class BenchSuite {
+
+    /**
+     * The benchmark's PostgreSQL settings beside the local stack's: fsync on, so that a commit's WAL does reach the
+     * disk when it is flushed; synchronous_commit stays off (commits do not wait for that flush) but for the ingest
+     * repeated with it on.
+     */
+    private static final Map<String, String> POSTGRES_SETTINGS = Map.of("fsync", "on");
 
     private BenchSuite() {
     }
@@ -75,7 +84,7 @@ public final class BenchSuite {
                     + "\nServices: " + jdk + "\nData and logs: " + home + "\n");
             Instant date = Instant.now();
             long started = System.nanoTime();
-            LocalStack stack = new LocalStack(settings, out);
+            LocalStack stack = new LocalStack(settings, out, POSTGRES_SETTINGS);
             Thread hook = new Thread(stack::close, "bench-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             BenchContext bench;
@@ -177,12 +186,14 @@ public final class BenchSuite {
         startAndMemory.readIdleMemory();
         boolean load = options.parts().stream().anyMatch(p -> p != Part.START);
         try (MemorySampler sampler = startAndMemory.sampleMemory()) {
-            part(bench, Part.INGEST, "a", new Ingest(bench)::measure);
+            Ingest ingest = new Ingest(bench);
+            part(bench, Part.INGEST, "a", ingest::measure);
             part(bench, Part.FRESHNESS, "b", new Freshness(bench)::measure);
             part(bench, Part.REST, "c", new RestLatency(bench)::measure);
             part(bench, Part.NEXT_SESSION, "e", new NextSessionFreshness(bench)::measure);
             part(bench, Part.IMPORT, "f", new HistoryImportTime(bench)::measure);
             part(bench, Part.WEBHOOKS, "g", new WebhookLatency(bench)::measure);
+            part(bench, Part.INGEST, "a", ingest::measureWithSynchronousCommit);
             sampler.close();
             part(bench, Part.START, "d", startAndMemory::measureStartTimes);
             startAndMemory.addMemoryFigures(sampler, load);
@@ -217,11 +228,14 @@ public final class BenchSuite {
         try (Connection c = DriverManager.getConnection(stack.jdbcUrl("postgres"), EmbeddedPostgres.USER, "");
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT current_setting('server_version'), current_setting('fsync'), "
-                     + "current_setting('synchronous_commit')")) {
+                     + "current_setting('synchronous_commit'), current_setting('full_page_writes'), "
+                     + "current_setting('wal_sync_method')")) {
             rs.next();
-            return String.format(Locale.ROOT, "PostgreSQL %s as the local stack runs it (fsync %s, synchronous_commit "
-                    + "%s); Kafka %s in the benchmark's JVM.", rs.getString(1), rs.getString(2), rs.getString(3),
-                    AppInfoParser.getVersion());
+            return String.format(Locale.ROOT, "PostgreSQL %s with fsync %s, synchronous_commit %s (but in the ingest "
+                    + "repeated with it on), full_page_writes %s, wal_sync_method %s; `./backbone up` runs it with "
+                    + "fsync off and synchronous_commit off. Kafka %s in the benchmark's JVM. CPU time from /proc in "
+                    + "clock ticks of %d per second.", rs.getString(1), rs.getString(2), rs.getString(3),
+                    rs.getString(4), rs.getString(5), AppInfoParser.getVersion(), ProcessCpu.ticksPerSecond());
         }
     }
 }

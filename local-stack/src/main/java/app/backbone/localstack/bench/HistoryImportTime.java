@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import app.backbone.localstack.HistoryImport;
+import app.backbone.localstack.bench.Figure.Target;
 import app.backbone.localstack.bench.Figure.Unit;
 
 /**
@@ -43,19 +44,22 @@ final class HistoryImportTime {
             long rows = write(file);
             bench.out.printf("(f) importing a five-year Strong file: %,d set rows, %,d bytes%n", rows,
                     Files.size(file));
+            ProcessCpu.Window cpu = bench.cpu.window();
+            cpu.began();
             long started = System.nanoTime();
             HistoryImport.Outcome outcome = new HistoryImport(URI.create(bench.url("logging-service", "")),
                     bench.token, new PrintStream(OutputStream.nullOutputStream())).run(file, "bench-import-member",
                     Map.of("source", "STRONG", "timeZone", "Europe/Berlin"));
             double seconds = (System.nanoTime() - started) / 1e9;
+            cpu.ended();
             if (!outcome.done()) {
                 throw new IllegalStateException("the import did not finish: " + outcome.body());
             }
             bench.figures.add(Figure.of("f", "import of a five-year Strong file (" + String.format(Locale.ROOT,
-                    "%,d", rows) + " set rows), upload to DONE", Unit.SECONDS, seconds, null));
+                    "%,d", rows) + " set rows), upload to DONE", Unit.SECONDS, seconds, Target.below(10)));
             bench.details.add(String.format(Locale.ROOT, "(f) %,d set rows in %,d workouts imported in %.1f s "
-                    + "(%,.0f rows/s): %s", rows, outcome.body().path("sessionsStored").asInt(), seconds,
-                    rows / seconds, HistoryImport.summary(outcome).replace('\n', ';')));
+                    + "(%,.0f rows/s); CPU per set row: %s. %s", rows, outcome.body().path("sessionsStored").asInt(),
+                    seconds, rows / seconds, cpu.perUnit(rows), HistoryImport.summary(outcome).replace('\n', ';')));
             bench.out.printf("    %.1f s (%,.0f rows/s)%n", seconds, rows / seconds);
         } finally {
             Files.deleteIfExists(file);

@@ -141,8 +141,12 @@ final class RawCeilings {
     /**
      * Inserts the rows into fresh scratch tables from {@code writers} connections (rows split by member, as Kafka
      * partitions split them), {@value #ROWS_PER_TRANSACTION} per transaction, and answers the rows per second.
+     *
+     * @param synchronousCommitOn whether each writer sets {@code synchronous_commit=on} (each commit waits for its
+     *                            WAL to be flushed); otherwise the server's setting applies
      */
-    static double insert(LocalStack stack, List<Row> rows, int writers) throws Exception {
+    static double insert(LocalStack stack, List<Row> rows, int writers, boolean synchronousCommitOn)
+            throws Exception {
         String scratchUrl = prepareScratch(stack);
         List<List<Row>> shares = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
@@ -156,7 +160,7 @@ final class RawCeilings {
         try {
             List<Future<?>> done = new ArrayList<>();
             for (List<Row> share : shares) {
-                done.add(pool.submit(() -> write(scratchUrl, share, ids, ready, go)));
+                done.add(pool.submit(() -> write(scratchUrl, share, synchronousCommitOn, ids, ready, go)));
             }
             ready.await();
             long started = System.nanoTime();
@@ -203,11 +207,16 @@ final class RawCeilings {
         return scratchUrl + "?reWriteBatchedInserts=true";
     }
 
-    private static Void write(String url, List<Row> rows, AtomicLong ids, CountDownLatch ready, CountDownLatch go)
-            throws Exception {
+    private static Void write(String url, List<Row> rows, boolean synchronousCommitOn, AtomicLong ids,
+            CountDownLatch ready, CountDownLatch go) throws Exception {
         try (Connection c = DriverManager.getConnection(url, EmbeddedPostgres.USER, "");
              PreparedStatement claim = c.prepareStatement(CLAIM);
              PreparedStatement insert = c.prepareStatement(INSERT)) {
+            if (synchronousCommitOn) {
+                try (Statement set = c.createStatement()) {
+                    set.execute("SET synchronous_commit = on");
+                }
+            }
             c.setAutoCommit(false);
             ready.countDown();
             go.await();

@@ -18,7 +18,16 @@ final class Report {
             Everything runs on the one machine: PostgreSQL, Kafka (inside the benchmark's JVM), the four services as
             separate JVMs and the load generators. The suite starts a stack of its own on free ports with its data in
             `.backbone-bench/` (wiped at each run but for the services' startup caches), so it never meets a running
-            `./backbone up`.
+            `./backbone up`. Its PostgreSQL runs with fsync on (`./backbone up`'s with fsync off) and
+            synchronous_commit off: a commit returns before its WAL is flushed, and the WAL reaches the disk when it
+            is; the settings are in Details.
+
+            CPU time is each process's user + system time from `/proc/<pid>/stat` (clock ticks of `getconf
+            CLK_TCK`), read at the start and the end of a measured period and divided by the requests or events of
+            that period: each service, PostgreSQL (the postmaster, its live backends and those it has reaped) and the
+            benchmark's JVM (Kafka's broker and the load generators). Steadier than wall time on a shared machine; a
+            process's background work (polls, schedulers) counts too, which matters for the processes not serving the
+            load.
 
             - **(a) ingest**: logging-service is stopped, the events (5 exercises x 4 sets of global catalog exercises,
               key = memberId, 10,000 members of one tenant) are published, logging-service is started again and the
@@ -28,16 +37,27 @@ final class Report {
               (`reWriteBatchedInserts`, 500 per transaction, after a warm-up) into scratch tables shaped like
               logging-service's session row (sets as JSONB, an event-id claim `ON CONFLICT DO NOTHING`), without
               logging-service's weekly and per-exercise figures, from one writer and from two (rows split by member).
+              After the other parts, half the backlog again with synchronous_commit on for logging-service's database
+              (`ALTER DATABASE logging SET synchronous_commit = on`: the server has it off on its command line, where
+              `ALTER SYSTEM` cannot override it), beside two JDBC writers with it on; logging-service is then
+              restarted with the stack's setting.
             - **(b) freshness**: events at a steady rate; a sample of them, each for a member of its own, is polled in
               logging-service's `GET /members/{m}/sessions` until it shows (only the oldest waiting one of each
               partition, so the polling stays light); latency is from the send to the answer that shows it, so it
               overstates by up to one polling round (see Details).
-            - **(c) REST**: closed-loop clients on keep-alive connections from one thread, after a warm-up; the volume
-              member has two years of three sessions a week.
+            - **(c) REST**: each endpoint first open loop at a fixed 200 requests/s (Netty's HTTP/1.1 codec on one
+              event-loop thread, up to 50 keep-alive connections): request i is due i/200 s after the start whether
+              or not earlier ones were answered, waits for a free connection if all are busy, and its latency counts
+              from when it was due (corrected for coordinated omission, as wrk2 does), into an HdrHistogram; after a
+              warm-up. Then 50 closed-loop clients on keep-alive connections from one thread, after a warm-up, for
+              the throughput at saturation, beside the same clients against the service's no-op `GET /ping` (the
+              same HTTP stack, token check and tenant claim, no work), measured in the same run just before the
+              service's endpoints: its throughput is the ceiling. The volume and records member has two years of
+              three sessions a week, and the next session is of a program made for that member.
             - **(d) start and memory**: each service is stopped and started alone with everything else up; start is
               launch to the first 200 of `/q/health/ready` (polled every 50 ms), the median of the repetitions.
               Resident memory is VmRSS: idle after the stack's start, and the highest sample (every 500 ms) during
-              (a)-(c) and (e)-(g).
+              (a)-(c) and (e)-(g), the suite's load.
             - **(e) next-session freshness**: while sessions arrive at the (b) rate straight on Kafka, eight probe members
               each report a session of their program to program-service and poll `GET /programs/{id}/next-session` every
               25 ms until its loads come from progress computed after that report (program-service published the session,

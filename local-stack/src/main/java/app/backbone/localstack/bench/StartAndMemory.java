@@ -13,7 +13,7 @@ import app.backbone.localstack.bench.Figure.Unit;
 
 /**
  * (d) Each service's start time (stopped and started alone, launch to ready, the median of the repetitions) and
- * resident memory: idle after the stack's start, and the highest sample while (a)-(c) run.
+ * resident memory: idle after the stack's start, and the highest sample while the other parts run.
  */
 final class StartAndMemory {
 
@@ -60,22 +60,22 @@ final class StartAndMemory {
             bench.out.printf("  %-16s %s (runs: %s)%n", service, Unit.SECONDS.format(median), runs(millis));
             bench.details.add(String.format(Locale.ROOT, "(d) %s start runs: %s.", service, runs(millis)));
             bench.figures.add(Figure.of("d", service + " start, launch to ready (median)", Unit.SECONDS, median,
-                    Target.below(3)));
+                    Target.below(2)));
         }
     }
 
     /**
      * Adds each service's idle memory figure and, if the load ran, its highest under it.
      *
-     * @param sampler the sampler that ran during (a)-(c)
+     * @param sampler the sampler that ran during the other parts
      */
     void addMemoryFigures(MemorySampler sampler, boolean loaded) {
         for (String service : services) {
             bench.figures.add(Figure.of("d", service + " resident memory, idle", Unit.MEGABYTES,
                     megabytes(idleKib.get(service)), Target.below(300)));
             if (loaded) {
-                bench.figures.add(Figure.of("d", service + " resident memory, max under (a)-(c)", Unit.MEGABYTES,
-                        megabytes(sampler.maxKib(service)), Target.below(300)));
+                bench.figures.add(Figure.of("d", service + " resident memory, max under the suite's load",
+                        Unit.MEGABYTES, megabytes(sampler.maxKib(service)), Target.below(300)));
             }
         }
     }

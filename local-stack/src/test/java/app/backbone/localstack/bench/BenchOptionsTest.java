@@ -23,6 +23,7 @@ class BenchOptionsTest {
         assertEquals(100_000, options.events());
         assertEquals(10_000, options.members());
         assertEquals(Duration.ofSeconds(20), options.restMeasured());
+        assertEquals(Duration.ofSeconds(10), options.saturation());
         assertEquals(50, options.clients());
         assertEquals(3, options.starts());
         assertEquals(50, options.webhookRate());
@@ -36,6 +37,7 @@ class BenchOptionsTest {
         BenchOptions quick = BenchOptions.parse(List.of("--quick"), ROOT);
         assertEquals(20_000, quick.events());
         assertEquals(1, quick.starts());
+        assertEquals(Duration.ofSeconds(5), quick.saturation());
         assertEquals(Duration.ofSeconds(20), quick.webhooks());
         BenchOptions options = BenchOptions.parse(List.of("--events", "50_000", "--quick", "--seconds", "12",
                 "--only", "ingest, rest", "--output", "out/b.md"), ROOT);

@@ -51,7 +51,23 @@ class ReportTest {
     }
 
     @Test
+    void aTargetOfTheCeilingIsAShareOfTheFirstCeiling() {
+        Figure ingest = new Figure("a", "ingest", Unit.EVENTS_PER_SECOND, 8_500, Target.atLeastOfCeiling(0.8),
+                List.of(new Ceiling("JDBC", 10_000)));
+        assertEquals("≥ 0.80 × ceiling", ingest.targetText());
+        assertEquals("1.06", ingest.targetRatio());
+        assertEquals("0.85", ingest.ceilingRatio(ingest.ceilings().get(0)));
+        assertEquals("met", ingest.result());
+        assertEquals("missed", new Figure("c", "search", Unit.REQUESTS_PER_SECOND, 400,
+                Target.atLeastOfCeiling(0.5), List.of(new Ceiling("no-op", 1_000))).result());
+        assertEquals("not measured", new Figure("c", "search", Unit.REQUESTS_PER_SECOND, 400,
+                Target.atLeastOfCeiling(0.5), List.of(new Ceiling("no-op", Double.NaN))).result());
+    }
+
+    @Test
     void unitsFormatForReading() {
+        assertEquals("1,234 requests/s", Unit.REQUESTS_PER_SECOND.format(1_234.4));
+        assertEquals("180 µs", Unit.MICROSECONDS.format(180.2));
         assertEquals("12,345 events/s", Unit.EVENTS_PER_SECOND.format(12_345.4));
         assertEquals("0.87 ms", Unit.MILLISECONDS.format(0.8712));
         assertEquals("25 ms", Unit.MILLISECONDS.format(25));
