@@ -15,8 +15,10 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -27,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import app.backbone.common.messaging.ConsumerCatchUp;
 import app.backbone.common.messaging.KafkaAdmins;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -47,15 +50,17 @@ public class CatalogCatchUp implements HealthCheck {
     private final ConsumerCatchUp catchUp;
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final ManagedExecutor executor;
     private volatile boolean holdsLibrary;
     private volatile String libraryStatus = "not checked yet";
 
     public CatalogCatchUp(KafkaAdmins admins, CatalogReadModelConfig config, DataSource dataSource,
-            ObjectMapper json) {
+            ObjectMapper json, ManagedExecutor executor) {
         this.catchUp = new ConsumerCatchUp(admins.config(Duration.ofSeconds(5)), CatalogTopic.EXERCISES,
                 config.groupId(), this::held);
         this.dataSource = dataSource;
         this.json = json;
+        this.executor = executor;
     }
 
     @Override
@@ -64,6 +69,11 @@ public class CatalogCatchUp implements HealthCheck {
                 .status(holdsLibrary && catchUp.caughtUp())
                 .withData("status", catchUp.status())
                 .withData("globalLibrary", libraryStatus).build();
+    }
+
+    /** A first look as the service starts, not at the scheduler's first round: a restart is ready that much sooner. */
+    void onStart(@Observes StartupEvent event) {
+        executor.execute(this::check);
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
