@@ -137,7 +137,11 @@ class MalformedRequestIT {
         Map<String, Supplier<Attempt>> targets = new LinkedHashMap<>();
         Map<String, String> ids = Map.of("id", exercise, "memberId", MEMBER, "name", "fuzz alias");
         for (Endpoint endpoint : endpoints) {
-            if (endpoint.method().equals("GET")) {
+            if (endpoint.method().equals("GET") && endpoint.operation().path("parameters").isEmpty()) {
+                // Nothing but the token to get wrong: one whose signature is garbled.
+                targets.put(endpoint.key(), () -> new Attempt("a token with a garbled signature", "GET",
+                        endpoint.path(), Map.of("Authorization", "Bearer " + garbledSignature()), null, false, 401));
+            } else if (endpoint.method().equals("GET")) {
                 Map<String, String> values = endpoint.path().startsWith("/programs/") ? Map.of("id", program)
                         : endpoint.path().startsWith("/webhooks/") ? Map.of("id", webhook) : ids;
                 targets.put(endpoint.key(), () -> requests.query(endpoint.path(), values, endpoint.operation(),
@@ -343,6 +347,15 @@ class MalformedRequestIT {
         set.put("seconds", 40);
         set.put("warmup", false);
         return body;
+    }
+
+    private String garbledSignature() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        StringBuilder signature = new StringBuilder();
+        for (int i = 0; i < 43; i++) {
+            signature.append(alphabet.charAt(requests.nextInt(alphabet.length())));
+        }
+        return token.substring(0, token.lastIndexOf('.') + 1) + signature;
     }
 
     private Map<String, String> auth() {

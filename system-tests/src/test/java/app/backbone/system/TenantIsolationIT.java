@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +173,15 @@ class TenantIsolationIT {
                 token -> get(SystemStack.CATALOG, "/exercises?q=isolation+band", token),
                 reply -> assertEquals(Set.of(exercise, retiree), ids(reply.expect(200).json().get("items"), "id")),
                 reply -> assertEquals(Set.of(), ids(reply.expect(200).json().get("items"), "id"))));
+        matrix.put("GET /ping", new Case(
+                token -> {
+                    List<Reply> replies = Stream.of(SystemStack.CATALOG, SystemStack.PROGRAM, SystemStack.LOGGING,
+                            SystemStack.WEBHOOK).map(service -> get(service, "/ping", token)).toList();
+                    replies.forEach(reply -> assertEquals(replies.get(0).status(), reply.status(), reply::toString));
+                    return replies.get(0);
+                },
+                reply -> assertEquals(204, reply.status(), reply::toString),
+                reply -> assertEquals(204, reply.status(), reply::toString)));
         matrix.put("GET /exercises/{id}", new Case(
                 token -> get(SystemStack.CATALOG, "/exercises/" + exercise, token),
                 reply -> assertEquals(exercise, reply.expect(200).json().get("id").asText()),

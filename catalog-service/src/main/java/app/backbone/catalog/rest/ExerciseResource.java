@@ -57,11 +57,14 @@ public class ExerciseResource {
 
     private final CallerTenant tenant;
     private final ExerciseSearch search;
+    private final SearchAnswers answers;
     private final ExerciseService exercises;
 
-    public ExerciseResource(CallerTenant tenant, ExerciseSearch search, ExerciseService exercises) {
+    public ExerciseResource(CallerTenant tenant, ExerciseSearch search, SearchAnswers answers,
+            ExerciseService exercises) {
         this.tenant = tenant;
         this.search = search;
+        this.answers = answers;
         this.exercises = exercises;
     }
 
@@ -89,8 +92,9 @@ public class ExerciseResource {
                 EnumParams.parse("contraindication", contraindication, Contraindication.class),
                 q);
         String tenantId = tenant.id();
-        return new Page<>(search.find(tenantId, filter, page.offset(), page.size), page.page, page.size,
-                search.count(tenantId, filter)).map(ExerciseMapper::toResponse);
+        return answers.answer(tenantId, filter, page.page, page.size, () -> new Page<>(
+                search.find(tenantId, filter, page.offset(), page.size), page.page, page.size,
+                search.count(tenantId, filter)).map(ExerciseMapper::toResponse));
     }
 
     @GET

@@ -3,9 +3,11 @@ package app.backbone.catalog.service;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +27,7 @@ import app.backbone.common.outbox.Outbox;
 
 /**
  * Every change to the catalog, each committed together with the outbox message that publishes the exercise's new
- * state on {@value CatalogTopics#EXERCISES}.
+ * state on {@value CatalogTopics#EXERCISES} and a raised {@link LibraryRevisions revision} of its library.
  */
 @ApplicationScoped
 public class ExerciseService {
@@ -34,10 +36,12 @@ public class ExerciseService {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Outbox outbox;
+    private final LibraryRevisions revisions;
     private final Clock clock;
 
-    public ExerciseService(Outbox outbox, Clock clock) {
+    public ExerciseService(Outbox outbox, LibraryRevisions revisions, Clock clock) {
         this.outbox = outbox;
+        this.revisions = revisions;
         this.clock = clock;
     }
 
@@ -130,13 +134,16 @@ public class ExerciseService {
             return new LibrarySync(releases.get(0).intValue(), 0, 0, 0, 0);
         }
         Instant now = clock.instant();
+        Map<String, Exercise> globals = new HashMap<>();
+        Exercise.globals().forEach(exercise -> globals.put(exercise.id, exercise));
         Set<String> released = new HashSet<>();
         int added = 0;
         int changed = 0;
         int unchanged = 0;
         for (ExerciseDefinition definition : library) {
             released.add(definition.id());
-            Exercise stored = Exercise.findById(definition.id());
+            Exercise stored = globals.containsKey(definition.id()) ? globals.get(definition.id())
+                    : Exercise.findById(definition.id());
             if (stored == null) {
                 Exercise exercise = Exercise.create(definition.id(), Scope.GLOBAL, null, definition, now);
                 exercise.persistAndFlush();
@@ -155,7 +162,7 @@ public class ExerciseService {
             }
         }
         int retired = 0;
-        for (Exercise stored : Exercise.globals()) {
+        for (Exercise stored : globals.values()) {
             if (!stored.retired && !released.contains(stored.id)) {
                 stored.retired = true;
                 stored.updatedAt = now;
@@ -197,6 +204,7 @@ public class ExerciseService {
     }
 
     private void publish(Exercise exercise, Instant now) {
+        revisions.changed(exercise);
         outbox.add(CatalogTopics.EXERCISES, exercise.id, ExerciseChanged.of(exercise, now), now);
     }
 

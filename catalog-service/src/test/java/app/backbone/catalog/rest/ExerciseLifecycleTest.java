@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,25 @@ class ExerciseLifecycleTest {
         as("lifecycle-gym", "trainer").queryParam("size", 200).when().get("/exercises")
                 .then().statusCode(200).body("items.id", not(hasItem("lifecycle-gym.chest-supported-row")));
         as("lifecycle-gym", "admin").when().delete(path).then().statusCode(204);
+    }
+
+    @Test
+    void aSearchAskedAgainShowsEachChangeAtOnce() {
+        String gym = "answers-gym";
+        Supplier<RequestSpecification> search = () -> as(gym, "trainer").queryParam("q", "landmine");
+        search.get().when().get("/exercises").then().statusCode(200).body("total", equalTo(0));
+        String path = URI.create(as(gym, "admin").body(ExerciseLifecycleTestData.body("Landmine press"))
+                .when().post("/exercises").then().statusCode(201).extract().header("Location")).getPath();
+        search.get().when().get("/exercises").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].name", equalTo("Landmine press"));
+        as(gym, "admin").header("If-Match", "\"0\"").body(ExerciseLifecycleTestData.body("Landmine press, kneeling"))
+                .when().put(path).then().statusCode(200);
+        search.get().when().get("/exercises").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].name", equalTo("Landmine press, kneeling"));
+        as("other-answers-gym", "trainer").queryParam("q", "landmine").when().get("/exercises")
+                .then().statusCode(200).body("total", equalTo(0));
+        as(gym, "admin").when().delete(path).then().statusCode(204);
+        search.get().when().get("/exercises").then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test

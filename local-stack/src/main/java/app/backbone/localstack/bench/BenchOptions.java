@@ -24,10 +24,12 @@ import java.util.Set;
  *                     of it
  * @param parts        which parts to run
  * @param output       the report file
+ * @param sqlProfile   whether PostgreSQL loads {@code pg_stat_statements} and the ingest lists the statements that
+ *                     took logging-service's database the most time
  */
 public record BenchOptions(int events, int members, Duration freshness, int rate, Duration restWarmUp,
         Duration restMeasured, Duration saturation, int clients, int starts, int webhookRate, Duration webhooks,
-        Set<Part> parts, Path output) {
+        Set<Part> parts, Path output, boolean sqlProfile) {
 
     /** The parts of the suite. */
     public enum Part { INGEST, FRESHNESS, REST, START, NEXT_SESSION, IMPORT, WEBHOOKS }
@@ -35,7 +37,7 @@ public record BenchOptions(int events, int members, Duration freshness, int rate
     /** The usage lines of {@code ./backbone bench}. */
     public static final String USAGE = """
                    ./backbone bench [--quick] [--events 100000] [--seconds 20] [--webhook-rate 50]
-                                    [--webhook-seconds 60] [--output BENCHMARKS.md]
+                                    [--webhook-seconds 60] [--output BENCHMARKS.md] [--sql-profile]
                                     [--only ingest,freshness,rest,start,next-session,import,webhooks]
                                                          start a stack of its own on free ports, measure ingest
                                                          (also with synchronous_commit on), freshness, REST
@@ -44,13 +46,16 @@ public record BenchOptions(int events, int members, Duration freshness, int rate
                                                          import and webhook delivery, with each process's CPU
                                                          time, print the figures and write them to
                                                          BENCHMARKS.md; --quick takes about 9 minutes instead
-                                                         of about 15
+                                                         of about 15; --sql-profile lists the statements that
+                                                         took the ingest's database time (pg_stat_statements,
+                                                         which costs some of it)
             """;
 
 
     /** Parses the options after {@code bench}; {@code root} is where a relative output path resolves. */
     public static BenchOptions parse(List<String> args, Path root) {
         boolean quick = args.contains("--quick");
+        boolean sqlProfile = args.contains("--sql-profile");
         int events = quick ? 20_000 : 100_000;
         int seconds = quick ? 8 : 20;
         int webhookRate = 50;
@@ -59,7 +64,7 @@ public record BenchOptions(int events, int members, Duration freshness, int rate
         Path output = root.resolve("BENCHMARKS.md");
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
-            if (option.equals("--quick")) {
+            if (option.equals("--quick") || option.equals("--sql-profile")) {
                 continue;
             }
             if (i + 1 >= args.size()) {
@@ -79,7 +84,7 @@ public record BenchOptions(int events, int members, Duration freshness, int rate
         return new BenchOptions(events, 10_000, Duration.ofSeconds(quick ? 20 : 40), 200,
                 Duration.ofSeconds(quick ? 3 : 5), Duration.ofSeconds(seconds), Duration.ofSeconds(quick ? 5 : 10),
                 50, quick ? 1 : 3, webhookRate,
-                Duration.ofSeconds(webhookSeconds), parts, output);
+                Duration.ofSeconds(webhookSeconds), parts, output, sqlProfile);
     }
 
     private static int positive(String option, String value) {

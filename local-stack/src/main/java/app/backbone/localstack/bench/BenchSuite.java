@@ -53,6 +53,8 @@ public final class BenchSuite {
      * repeated with it on.
      */
     private static final Map<String, String> POSTGRES_SETTINGS = Map.of("fsync", "on");
+    private static final Map<String, String> SQL_PROFILE_SETTINGS = Map.of("fsync", "on",
+            "shared_preload_libraries", "pg_stat_statements");
 
     private BenchSuite() {
     }
@@ -84,7 +86,8 @@ public final class BenchSuite {
                     + "\nServices: " + jdk + "\nData and logs: " + home + "\n");
             Instant date = Instant.now();
             long started = System.nanoTime();
-            LocalStack stack = new LocalStack(settings, out, POSTGRES_SETTINGS);
+            LocalStack stack = new LocalStack(settings, out, options.sqlProfile() ? SQL_PROFILE_SETTINGS
+                    : POSTGRES_SETTINGS);
             Thread hook = new Thread(stack::close, "bench-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             BenchContext bench;

@@ -31,8 +31,8 @@ import app.backbone.localstack.bench.Figure.Unit;
 
 /**
  * (a) logging-service's ingest of a backlog: with logging-service stopped, publishes the events, starts it again and
- * times the stored-session count from the first stored session seen to the last, with the CPU time each process used
- * meanwhile; then measures the raw ceilings ({@link RawCeilings}) on the same records. Later, once the other parts
+ * times the stored-session count from the first stored session seen to the last and on until its outbox is empty
+ * (the progress and insights the sessions made published), with the CPU time each process used meanwhile; then measures the raw ceilings ({@link RawCeilings}) on the same records. Later, once the other parts
  * have run on a warm logging-service, {@link #measureWithSynchronousCommit} does it again with half the backlog and
  * {@code synchronous_commit=on} for logging-service's database, beside 2-writer JDBC inserts with the same setting;
  * its figure goes beside the first.
@@ -41,12 +41,16 @@ final class Ingest {
 
     private static final Duration COUNT_EVERY = Duration.ofMillis(250);
     private static final int JDBC_WRITERS = 2;
+    private static final int TOP_STATEMENTS = 12;
     private static final Target RATE = Target.atLeast(10_000);
     private static final Target OF_JDBC = Target.atLeastOfCeiling(0.8);
 
-    /** How logging-service worked off the backlog, and the CPU time used from the first stored session to the last. */
-    private record Backlog(double readySeconds, double firstSeconds, long firstCount, double storeSeconds,
-            int events, ProcessCpu.Window cpu) {
+    /**
+     * How logging-service worked off the backlog: {@code storedSeconds} from the first stored session seen to the
+     * last, {@code storeSeconds} to the last message of its outbox published too, and the CPU time used meanwhile.
+     */
+    private record Backlog(double readySeconds, double firstSeconds, long firstCount, double storedSeconds,
+            double storeSeconds, int events, ProcessCpu.Window cpu) {
 
         long timed() {
             return events - firstCount;
@@ -79,9 +83,10 @@ final class Ingest {
         Backlog backlog = storeBacklog(events);
         bench.details.add(String.format(Locale.ROOT, "(a) %,d events published in %.1f s (%,.0f events/s) while "
                 + "logging-service was stopped; it was ready %.1f s after launch, stored its first sessions "
-                + "within %.1f s and the %,d sessions after the first seen (count read every %d ms) in %.1f s; CPU "
-                + "per event meanwhile: %s.", events, published.seconds(), events / published.seconds(),
-                backlog.readySeconds, backlog.firstSeconds, backlog.timed(), COUNT_EVERY.toMillis(),
+                + "within %.1f s and the %,d sessions after the first seen (count read every %d ms) in %.1f s, "
+                + "with the progress and insights they made published in %.1f s; CPU per event meanwhile: %s.",
+                events, published.seconds(), events / published.seconds(), backlog.readySeconds,
+                backlog.firstSeconds, backlog.timed(), COUNT_EVERY.toMillis(), backlog.storedSeconds,
                 backlog.storeSeconds, backlog.cpu().perUnit(backlog.timed())));
 
         bench.out.println("  raw ceiling: reading the same records with a plain KafkaConsumer + Jackson, twice (the "
@@ -112,6 +117,21 @@ final class Ingest {
         detailsAt = bench.details.size();
     }
 
+    private static String statementTimes(List<LoggingDatabase.StatementTime> top, long events) {
+        double total = top.stream().mapToDouble(LoggingDatabase.StatementTime::totalMillis).sum();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "(a) Statements that took logging-service's"
+                + " database the most execution time during the ingest (pg_stat_statements; the top %d, %.0f ms in "
+                + "all, %.1f µs per event):", top.size(), total, total * 1000 / events));
+        for (LoggingDatabase.StatementTime statement : top) {
+            String query = statement.query().length() > 160 ? statement.query().substring(0, 157) + "..."
+                    : statement.query();
+            text.append(String.format(Locale.ROOT, "%n    - %.0f ms (%.0f%%), %,d calls, %,d rows: `%s`",
+                    statement.totalMillis(), 100 * statement.totalMillis() / total, statement.calls(),
+                    statement.rows(), query.replace("`", "'")));
+        }
+        return text.toString();
+    }
+
     private static String jdbcCeiling(int writers) {
         return "JDBC insert, " + writers + " writer" + (writers == 1 ? "" : "s");
     }
@@ -139,8 +159,9 @@ final class Ingest {
             bench.out.printf("  %d writers: %s%n", JDBC_WRITERS, Unit.EVENTS_PER_SECOND.format(perSecond));
             bench.details.add(detailsAt, String.format(Locale.ROOT, "(a) with synchronous_commit=on for "
                     + "logging-service's database: %,d events published in %.1f s; logging-service stored the %,d "
-                    + "after the first seen in %.1f s; CPU per event meanwhile: %s.", events, published.seconds(),
-                    backlog.timed(), backlog.storeSeconds, backlog.cpu().perUnit(backlog.timed())));
+                    + "after the first seen in %.1f s, and published what they made in %.1f s; CPU per event "
+                    + "meanwhile: %s.", events, published.seconds(), backlog.timed(), backlog.storedSeconds,
+                    backlog.storeSeconds, backlog.cpu().perUnit(backlog.timed())));
             bench.figures.add(figuresAt, new Figure("a", String.format(Locale.ROOT, "logging-service ingest, "
                     + "backlog of %,d, synchronous_commit=on", events), Unit.EVENTS_PER_SECOND, backlog.rate(), null,
                     List.of(new Ceiling(jdbcCeiling(JDBC_WRITERS) + ", synchronous_commit=on", perSecond))));
@@ -197,6 +218,9 @@ final class Ingest {
 
     private Backlog storeBacklog(int events) throws Exception {
         try (LoggingDatabase db = new LoggingDatabase(bench.stack.jdbcUrl("logging"))) {
+            if (bench.options.sqlProfile()) {
+                db.resetStatementTimes();
+            }
             long base = db.storedSessions(TENANT);
             long launched = System.nanoTime();
             bench.startProgress();
@@ -233,6 +257,22 @@ final class Ingest {
                 }
                 bench.progress("stored %,d of %,d", stored, events);
             }
+            long storedAt = System.nanoTime();
+            long pending = db.pendingOutbox();
+            lastChange = storedAt;
+            while (pending > 0) {
+                Thread.sleep(COUNT_EVERY.toMillis());
+                long now = System.nanoTime();
+                long left = db.pendingOutbox();
+                if (left < pending) {
+                    lastChange = now;
+                } else if (now - lastChange > STALL_TIMEOUT.toNanos()) {
+                    throw new IllegalStateException("logging-service's outbox kept " + left + " messages unpublished"
+                            + " for " + STALL_TIMEOUT.toSeconds() + " s");
+                }
+                pending = left;
+                bench.progress("stored %,d; outbox messages left to publish: %,d", stored, pending);
+            }
             long lastAt = System.nanoTime();
             cpu.ended();
             double readySeconds = ready.join().toNanos() / 1e9;
@@ -241,7 +281,10 @@ final class Ingest {
                         + "events (--events) to time it");
             }
             Backlog backlog = new Backlog(readySeconds, (firstAt - launched) / 1e9, firstCount,
-                    (lastAt - firstAt) / 1e9, events, cpu);
+                    (storedAt - firstAt) / 1e9, (lastAt - firstAt) / 1e9, events, cpu);
+            if (bench.options.sqlProfile()) {
+                bench.details.add(statementTimes(db.topStatements(TOP_STATEMENTS), backlog.timed()));
+            }
             bench.out.printf("  logging-service stored the backlog at %s, %s of CPU per event%n",
                     Unit.EVENTS_PER_SECOND.format(backlog.rate()), Unit.MICROSECONDS.format(
                             cpu.microsPer(LOGGING, backlog.timed())));

@@ -29,8 +29,9 @@ import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
 
 /**
- * Reads the figures: weekly ones from the stored aggregates, exercise histories from the member's sessions; muscle
- * and pattern figures come from the catalog read model at read time. Computed week ranges are kept in the
+ * Reads the figures: weekly ones from the stored aggregates, an exercise's history from the member's sessions,
+ * records from the member's stored standing; muscle and pattern figures come from the catalog read model at read
+ * time. Computed week ranges are kept in the
  * {@value #CACHE} cache, no longer than the catalog facts they were computed from.
  */
 @ApplicationScoped
@@ -46,14 +47,16 @@ public class FigureReader {
     private final DataSource dataSource;
     private final FigureStore store;
     private final StoredSessions stored;
+    private final StandingRows standings;
     private final CatalogFacts catalog;
     private final CaffeineCache computed;
 
-    public FigureReader(DataSource dataSource, FigureStore store, StoredSessions stored, CatalogFacts catalog,
-            @CacheName(CACHE) Cache computed) {
+    public FigureReader(DataSource dataSource, FigureStore store, StoredSessions stored, StandingRows standings,
+            CatalogFacts catalog, @CacheName(CACHE) Cache computed) {
         this.dataSource = dataSource;
         this.store = store;
         this.stored = stored;
+        this.standings = standings;
         this.catalog = catalog;
         this.computed = computed.as(CaffeineCache.class);
     }
@@ -107,9 +110,19 @@ public class FigureReader {
         return sessions.isEmpty() ? Optional.empty() : Optional.of(ExerciseHistory.rebuild(exerciseId, sessions));
     }
 
-    /** Every exercise history of a member, by exercise id, computed from the sessions. */
+    /**
+     * Every exercise history of a member, in exercise id order, as stored with their standing: each with its whole
+     * records but only its {@linkplain ExerciseHistory#recent() recent} points. A member whose standing is not stored
+     * gets them computed from their sessions.
+     */
     public List<ExerciseHistory> histories(String tenant, String member) {
-        List<LoggedSession> sessions = withConnection(c -> stored.of(c, tenant, member));
+        return withConnection(c -> {
+            Optional<List<ExerciseHistory>> standing = standings.ofMember(c, tenant, member);
+            return standing.isPresent() ? standing.get() : fromSessions(stored.of(c, tenant, member));
+        });
+    }
+
+    private static List<ExerciseHistory> fromSessions(List<LoggedSession> sessions) {
         Map<String, List<LoggedSession>> byExercise = new TreeMap<>();
         for (LoggedSession session : sessions) {
             session.exercises().stream().map(LoggedExercise::exerciseId).distinct()

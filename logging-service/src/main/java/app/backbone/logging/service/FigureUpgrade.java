@@ -10,19 +10,22 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import app.backbone.logging.domain.figures.WeekAggregate;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Brings the stored weekly figures up to this release's rules ({@link WeekAggregate#FIGURES_VERSION}) without
- * anyone asking: at start-up, and every 5 s after until they are current, it compares the version recorded in
- * {@code figures_version} with the code's. When the stored one is older, the instance that gets the lock (a
+ * anyone asking: as the service starts, and every 5 s after until they are current, it compares the version recorded
+ * in {@code figures_version} with the code's. When the stored one is older, the instance that gets the lock (a
  * PostgreSQL advisory lock held by its connection, so a crash releases it) recomputes every tenant with
  * {@link FigureRebuild}, one after the other, member by member, each member in a transaction of its own that holds
  * only that member's ingest, and then records the code's version; the other instances find the lock taken and look
@@ -59,9 +62,17 @@ public class FigureUpgrade implements HealthCheck {
     private volatile boolean current;
     private volatile String status = "not checked yet";
 
-    public FigureUpgrade(DataSource dataSource, FigureRebuild rebuild) {
+    private final ManagedExecutor executor;
+
+    public FigureUpgrade(DataSource dataSource, FigureRebuild rebuild, ManagedExecutor executor) {
         this.dataSource = dataSource;
         this.rebuild = rebuild;
+        this.executor = executor;
+    }
+
+    /** A first look as the service starts, not at the scheduler's first round: a restart is ready that much sooner. */
+    void onStart(@Observes StartupEvent event) {
+        executor.execute(this::untilCurrent);
     }
 
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -134,7 +134,7 @@ public class SessionStore {
         try (Connection connection = dataSource.getConnection()) {
             Instant now = clock.instant();
             Set<UUID> fresh = claim(connection, byId.keySet(), now);
-            List<SessionCompleted> unseen = notErased(connection, unseenSessions(connection,
+            List<SessionCompleted> unseen = unseenSessions(connection, notErased(connection,
                     byId.values().stream().filter(e -> fresh.contains(e.eventId())).toList()));
             insert(connection, unseen, now);
             activity.add(connection, unseen);
@@ -175,7 +175,11 @@ public class SessionStore {
         return kept;
     }
 
-    /** The events whose session is not stored yet, each session once. */
+    /**
+     * The events whose session is not stored yet, each session once; read under the members' locks, so that a
+     * session another transaction stores meanwhile (a duplicate under another event id, during a rebalance) is seen
+     * stored here rather than folded twice.
+     */
     private static List<SessionCompleted> unseenSessions(Connection connection, List<SessionCompleted> events)
             throws SQLException {
         Map<List<String>, SessionCompleted> bySession = new LinkedHashMap<>();

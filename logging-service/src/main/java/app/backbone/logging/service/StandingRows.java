@@ -5,9 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -43,6 +45,8 @@ public class StandingRows {
             + "progress = EXCLUDED.progress";
     private static final String READ_EXERCISES = "SELECT tenant_id, member_id, history FROM exercise_standing "
             + "WHERE (tenant_id, member_id, exercise_id) IN (SELECT * FROM unnest(?::text[], ?::text[], ?::text[]))";
+    private static final String READ_MEMBER = "SELECT s.history FROM member_progress p LEFT JOIN exercise_standing s "
+            + "ON s.tenant_id = p.tenant_id AND s.member_id = p.member_id WHERE p.tenant_id = ? AND p.member_id = ?";
 
     private final ObjectMapper mapper;
     private final ObjectMapper published;
@@ -114,6 +118,31 @@ public class StandingRows {
             select.setArray(2, connection.createArrayOf("text", members.toArray()));
             select.setArray(3, connection.createArrayOf("text", exercises.toArray()));
             return standings(select);
+        }
+    }
+
+    /**
+     * Every stored history of the member, in exercise id order; empty when the member has no progress revision, as
+     * their standing is then not stored (no session yet, or none since the standing was introduced).
+     */
+    public Optional<List<ExerciseHistory>> ofMember(Connection connection, String tenant, String member)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(READ_MEMBER)) {
+            select.setString(1, tenant);
+            select.setString(2, member);
+            List<ExerciseHistory> histories = new ArrayList<>();
+            boolean revision = false;
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    revision = true;
+                    String history = rs.getString(1);
+                    if (history != null) {
+                        histories.add(parse(history));
+                    }
+                }
+            }
+            histories.sort(Comparator.comparing(ExerciseHistory::exerciseId));
+            return revision ? Optional.of(histories) : Optional.empty();
         }
     }
 

@@ -16,12 +16,20 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +60,9 @@ class FigureApiTest {
     private static final String STRENGTH = "STRENGTH";
     private static final String RULES_TENANT = "rules-gym";
     private static volatile boolean published;
+
+    @Inject
+    DataSource dataSource;
 
     private static String session(String sessionId, String completedAt, String exercise) {
         return sessionCompleted(TENANT, MEMBER, sessionId, completedAt, exercise);
@@ -345,6 +356,54 @@ class FigureApiTest {
         as(TENANT, "trainer").when().get("/members/" + MEMBER + "/records")
                 .then().statusCode(200)
                 .body("exercises.exerciseId", contains("fig-rdl", "fig-row"));
+    }
+
+    @Test
+    void recordsReadFromTheStoredStandingAreThoseTheSessionsGive() throws SQLException {
+        String member = "fig-records";
+        try (TopicWriter writer = new TopicWriter()) {
+            writer.send(SessionTopics.COMPLETED, member, sessionCompleted(TENANT, member, "rec-1",
+                    "2026-11-10T18:00:00Z", rdl(set(8, 95, 2, false), set(8, 95, 2, false), set(6, 97.5, 1, false))));
+            writer.send(SessionTopics.COMPLETED, member, sessionCompleted(TENANT, member, "rec-2",
+                    "2026-11-13T18:00:00Z", rdl(set(10, 100, 2, false), set(9, 100, 2, false))));
+            writer.send(SessionTopics.COMPLETED, member, sessionCompleted(TENANT, member, "rec-3",
+                    "2026-11-17T18:00:00Z", rdl(set(12, 80, 2, false), set(12, 80, 2, false))));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(TENANT, "trainer")
+                .queryParam("exerciseId", "fig-rdl").when().get("/members/" + member + "/progression")
+                .then().statusCode(200).body("series", hasSize(3)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> revisions(member) == 1);
+        JsonPath progression = as(TENANT, "trainer").queryParam("exerciseId", "fig-rdl")
+                .when().get("/members/" + member + "/progression").then().statusCode(200).extract().jsonPath();
+        String fromStanding = as(TENANT, "trainer").when().get("/members/" + member + "/records")
+                .then().statusCode(200).body("exercises.exerciseId", contains("fig-rdl"))
+                .body("exercises[0].records.heaviestLoad.kg", equalTo(100.0f))
+                .extract().asString();
+        assertEquals(progression.getMap("records"), JsonPath.from(fromStanding).getMap("exercises[0].records"));
+
+        // A member stored before standings were kept has no progress revision: their records come from the sessions.
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement forget = connection.prepareStatement(
+                     "DELETE FROM member_progress WHERE tenant_id = ? AND member_id = ?")) {
+            forget.setString(1, TENANT);
+            forget.setString(2, member);
+            assertEquals(1, forget.executeUpdate());
+        }
+        assertEquals(fromStanding, as(TENANT, "trainer").when().get("/members/" + member + "/records")
+                .then().statusCode(200).extract().asString());
+    }
+
+    private long revisions(String member) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement(
+                     "SELECT count(*) FROM member_progress WHERE tenant_id = ? AND member_id = ?")) {
+            count.setString(1, TENANT);
+            count.setString(2, member);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test
