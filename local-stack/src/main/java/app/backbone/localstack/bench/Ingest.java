@@ -31,8 +31,10 @@ import app.backbone.localstack.bench.Figure.Unit;
 
 /**
  * (a) logging-service's ingest of a backlog: with logging-service stopped, publishes the events, starts it again and
- * times the stored-session count from the first stored session seen to the last and on until its outbox is empty
- * (the progress and insights the sessions made published), with the CPU time each process used meanwhile; then measures the raw ceilings ({@link RawCeilings}) on the same records. Later, once the other parts
+ * times it from the first stored sessions seen (the offsets its consumer group committed, which it commits only after
+ * storing a batch; the database is counted once at the end to confirm) to the last and on until its outbox is empty
+ * (the progress and insights the sessions made published), with the CPU time each process used meanwhile; then
+ * measures the raw ceilings ({@link RawCeilings}) on the same records. Later, once the other parts
  * have run on a warm logging-service, {@link #measureWithSynchronousCommit} does it again with half the backlog and
  * {@code synchronous_commit=on} for logging-service's database, beside 2-writer JDBC inserts with the same setting;
  * its figure goes beside the first.
@@ -40,6 +42,7 @@ import app.backbone.localstack.bench.Figure.Unit;
 final class Ingest {
 
     private static final Duration COUNT_EVERY = Duration.ofMillis(250);
+    private static final String CONSUMER_GROUP = "logging-service";
     private static final int JDBC_WRITERS = 2;
     private static final int TOP_STATEMENTS = 12;
     private static final Target RATE = Target.atLeast(10_000);
@@ -80,10 +83,10 @@ final class Ingest {
         bench.out.printf("%n(a) Ingest: stopping logging-service and publishing %,d events of %,d members ...%n",
                 events, bench.options.members());
         Published published = stopAndPublish(events, "ingest-");
-        Backlog backlog = storeBacklog(events);
+        Backlog backlog = storeBacklog(events, published);
         bench.details.add(String.format(Locale.ROOT, "(a) %,d events published in %.1f s (%,.0f events/s) while "
                 + "logging-service was stopped; it was ready %.1f s after launch, stored its first sessions "
-                + "within %.1f s and the %,d sessions after the first seen (count read every %d ms) in %.1f s, "
+                + "within %.1f s and the %,d sessions after the first seen (its group's committed offsets read every %d ms) in %.1f s, "
                 + "with the progress and insights they made published in %.1f s; CPU per event meanwhile: %s.",
                 events, published.seconds(), events / published.seconds(), backlog.readySeconds,
                 backlog.firstSeconds, backlog.timed(), COUNT_EVERY.toMillis(), backlog.storedSeconds,
@@ -152,7 +155,7 @@ final class Ingest {
         try {
             synchronousCommit("SET synchronous_commit = on");
             Published published = stopAndPublish(events, "ingest-sync-");
-            Backlog backlog = storeBacklog(events);
+            Backlog backlog = storeBacklog(events, published);
             bench.out.println("  raw ceiling: batched JDBC inserts with synchronous_commit=on ...");
             double perSecond = RawCeilings.insert(bench.stack, rows.subList(0, Math.min(rows.size(), events)),
                     JDBC_WRITERS, true);
@@ -216,8 +219,10 @@ final class Ingest {
         return new Published(seconds, from, RawCeilings.endOffsets(bootstrap, SessionEvents.TOPIC));
     }
 
-    private Backlog storeBacklog(int events) throws Exception {
-        try (LoggingDatabase db = new LoggingDatabase(bench.stack.jdbcUrl("logging"))) {
+    private Backlog storeBacklog(int events, Published published) throws Exception {
+        try (LoggingDatabase db = new LoggingDatabase(bench.stack.jdbcUrl("logging"));
+             GroupProgress group = new GroupProgress(bench.stack.kafkaBootstrapServers(), CONSUMER_GROUP,
+                     published.from(), published.to())) {
             if (bench.options.sqlProfile()) {
                 db.resetStatementTimes();
             }
@@ -239,7 +244,7 @@ final class Ingest {
             while (stored < events) {
                 Thread.sleep(COUNT_EVERY.toMillis());
                 long now = System.nanoTime();
-                long count = db.storedSessions(TENANT) - base;
+                long count = group.committed();
                 if (count > stored) {
                     lastChange = now;
                 } else if (now - lastChange > STALL_TIMEOUT.toNanos()) {
@@ -258,6 +263,11 @@ final class Ingest {
                 bench.progress("stored %,d of %,d", stored, events);
             }
             long storedAt = System.nanoTime();
+            long inDatabase = db.storedSessions(TENANT) - base;
+            if (inDatabase != events) {
+                throw new IllegalStateException("logging-service committed the offsets of all " + events
+                        + " events but stored " + inDatabase + " sessions");
+            }
             long pending = db.pendingOutbox();
             lastChange = storedAt;
             while (pending > 0) {

@@ -31,9 +31,12 @@ final class Report {
 
             - **(a) ingest**: logging-service is stopped, the events (5 exercises x 4 sets of global catalog exercises,
               key = memberId, 10,000 members of one tenant) are published, logging-service is started again and the
-              rate is the backlog stored and its progress and insights published: from the first stored session seen
-              (the count of the tenant's stored sessions) to the last stored session and an empty outbox (the count
-              of logging-service's pending outbox messages). The ceilings read the same records with a plain `KafkaConsumer` parsing each
+              rate is the backlog stored and its progress and insights published: from the first stored sessions seen
+              (the offsets logging-service's consumer group committed on the broker, which it commits only after
+              storing a batch; read from the broker so that following the ingest takes nothing from its database, the
+              tenant's stored sessions counted once at the end to confirm) to the last stored session and an empty
+              outbox (the count of logging-service's pending outbox messages). The ceilings read the same records
+              with a plain `KafkaConsumer` parsing each
               with Jackson (the second of two passes), and insert the same sessions with plain batched JDBC
               (`reWriteBatchedInserts`, 500 per transaction, after a warm-up) into scratch tables shaped like
               logging-service's session row (sets as JSONB, an event-id claim `ON CONFLICT DO NOTHING`), without

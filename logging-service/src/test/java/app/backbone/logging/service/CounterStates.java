@@ -21,7 +21,7 @@ import app.backbone.common.outbox.StateRenderer;
 @ApplicationScoped
 public class CounterStates implements StateRenderer {
 
-    static final String TOPIC = "test.outbox-states";
+    public static final String TOPIC = "test.outbox-states";
 
     private final DataSource dataSource;
 

@@ -54,8 +54,8 @@ public class Outbox {
      * Marks the current state of each key changed, in the current transaction: the relay sends it on {@code topic}
      * as the topic's {@link StateRenderer} renders it when sending, from what is committed then. Of a topic and key
      * one mark waits at most, so a burst of changes to one key sends one record, with the newest state; a change
-     * committed while the relay sends the key's state marks it again, so the last record of a key is always its
-     * newest state. Meant for compacted topics, whose consumers only need the newest state. The service's
+     * committed while the relay sends the key's state changes the mark, which then stays for the relay's next round,
+     * so the last record of a key is always its newest state. Meant for compacted topics, whose consumers only need the newest state. The service's
      * {@code outbox_event.payload} must be nullable, with a unique index on
      * {@code (topic, message_key) WHERE payload IS NULL}.
      */

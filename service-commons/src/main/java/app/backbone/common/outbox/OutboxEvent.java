@@ -1,7 +1,6 @@
 package app.backbone.common.outbox;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -34,8 +33,11 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    /** A message taken from the outbox to send; a null payload stands for the key's current state. */
-    record Taken(long id, String topic, String key, String payload) {
+    /**
+     * A message read from the outbox to send; a null payload stands for the key's current state. {@code version}
+     * is the row version it was read at (PostgreSQL's {@code xmin}), which a later mark of the key changes.
+     */
+    record Taken(long id, String topic, String key, String payload, String version) {
     }
 
     /**
@@ -50,28 +52,40 @@ public class OutboxEvent extends PanacheEntityBase {
     }
 
     /**
-     * Deletes the oldest pending messages and returns them in id order. The rows stay locked until the caller's
-     * transaction ends: concurrent relays skip them, and a transaction marking one of their keys changed waits,
-     * then adds a new row. Rolled back, they are pending again.
+     * Reads the oldest pending messages in id order, without locking them: transactions marking their keys changed
+     * meanwhile neither wait for the relay nor are lost, since such a mark changes the row's version and
+     * {@link #deleteSent} then leaves it for the next round.
      */
-    static List<Taken> takeOldest(int limit) {
+    static List<Taken> oldest(int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("DELETE FROM outbox_event WHERE id IN (SELECT id "
-                        + "FROM outbox_event ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED) "
-                        + "RETURNING id, topic, message_key, payload")
+        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT id, topic, message_key, payload, "
+                        + "xmin::text FROM outbox_event ORDER BY id LIMIT :limit")
                 .setParameter("limit", limit)
                 .getResultList();
         return rows.stream()
                 .map(row -> new Taken(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                        (String) row[3]))
-                .sorted(Comparator.comparingLong(Taken::id))
+                        (String) row[3], (String) row[4]))
                 .toList();
     }
 
     /**
+     * Deletes the sent messages whose rows are still at the version they were read at. A mark changed since (its
+     * key's state changed after it was rendered), or locked by a transaction about to change it, stays pending and
+     * is rendered and sent again, so a key's last record is always its newest state; nothing here waits for a lock.
+     */
+    static void deleteSent(List<Taken> sent) {
+        getEntityManager().createNativeQuery("DELETE FROM outbox_event WHERE id IN (SELECT o.id FROM outbox_event o "
+                        + "JOIN unnest(CAST(:ids AS text[]), CAST(:versions AS text[])) AS t(id, version) "
+                        + "ON o.id = CAST(t.id AS bigint) WHERE o.xmin::text = t.version FOR UPDATE OF o SKIP LOCKED)")
+                .setParameter("ids", sent.stream().map(t -> Long.toString(t.id())).toArray(String[]::new))
+                .setParameter("versions", sent.stream().map(Taken::version).toArray(String[]::new))
+                .executeUpdate();
+    }
+
+    /**
      * Marks the keys' states changed, one row per topic and key at most (payload null), in ascending key order. A
-     * row already pending is updated, so that it stays locked until the caller commits: the relay cannot take it
-     * meanwhile and send a state older than the caller's. The table needs a unique index on
+     * row already pending is updated, which changes its version: if the relay has read it and is sending a state
+     * older than the caller's, it leaves the row pending for its next round. The table needs a unique index on
      * {@code (topic, message_key) WHERE payload IS NULL}.
      */
     static void markChanged(String topic, String[] sortedKeys, Instant now) {

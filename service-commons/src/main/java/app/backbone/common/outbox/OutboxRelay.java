@@ -28,11 +28,12 @@ import io.smallrye.common.annotation.Identifier;
 /**
  * Moves the outbox to Kafka. Each round it creates the service's topics (its {@link NewTopic} beans) unless they
  * exist, then, unless another replica's relay is at it (one relay per database at a time, so each key's messages
- * reach Kafka in id order and a state rendered later is never sent before an older one), takes the oldest pending
- * events (deleted, their rows locked until the round's transaction ends),
- * renders the states marked changed among them with the topic's {@link StateRenderer}, sends them in id order in one
- * Kafka transaction ({@link OutboxPublisher}, {@code acks=all}, built from the service's Kafka configuration with the
- * relay's transactional id, shared by the service's replicas), and commits once the broker has acknowledged every one.
+ * reach Kafka in id order and a state rendered later is never sent before an older one), reads the oldest pending
+ * events without locking them (a change committed meanwhile never waits for a Kafka round trip), renders the states
+ * marked changed among them with the topic's {@link StateRenderer}, sends them in id order in one Kafka transaction
+ * ({@link OutboxPublisher}, {@code acks=all}, built from the service's Kafka configuration with the relay's
+ * transactional id, shared by the service's replicas), and once the broker has acknowledged every one deletes those
+ * still as they were read (a state marked changed again since stays, to be rendered and sent anew) and commits.
  * A round that fails closes the producer at once, leaving its Kafka transaction to be aborted, and rolls back, so its
  * events are sent again by the next one: never lost, maybe sent twice, and what an abandoned producer still gets to
  * the broker is never seen by consumers that read committed records, so it never lands behind a newer record of its
@@ -107,7 +108,7 @@ public class OutboxRelay {
             if (!OutboxEvent.relayLock()) {
                 return 0;
             }
-            List<OutboxEvent.Taken> batch = OutboxEvent.takeOldest(config.batchSize());
+            List<OutboxEvent.Taken> batch = OutboxEvent.oldest(config.batchSize());
             if (batch.isEmpty()) {
                 return 0;
             }
@@ -115,6 +116,7 @@ public class OutboxRelay {
             for (int attempt = 1;; attempt++) {
                 try {
                     publisher().publish(rendered);
+                    OutboxEvent.deleteSent(batch);
                     return batch.size();
                 } catch (Exception e) {
                     // Its Kafka transaction stays open until the next producer with the relay's id aborts it.
@@ -145,7 +147,7 @@ public class OutboxRelay {
             states.put(topic, renderer.render(keys));
         });
         return batch.stream().map(event -> event.payload() != null ? event : new OutboxEvent.Taken(event.id(),
-                event.topic(), event.key(), states.get(event.topic()).get(event.key()))).toList();
+                event.topic(), event.key(), states.get(event.topic()).get(event.key()), event.version())).toList();
     }
 
     private OutboxPublisher publisher() {
