@@ -40,6 +40,14 @@ public interface OutboxConfig {
     @WithDefault("${quarkus.application.name}-outbox-relay")
     String transactionalId();
 
+    /**
+     * How soon after a transaction of this replica that stored messages commits the relay runs a round for them
+     * (the commits meanwhile join that round); zero leaves them to the scheduled rounds.
+     */
+    @WithName("wake-delay")
+    @WithDefault("20ms")
+    Duration wakeDelay();
+
     /** How long the relay's producer waits to fill a batch. */
     @WithDefault("5ms")
     Duration linger();

@@ -6,10 +6,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,19 +31,20 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Moves the outbox to Kafka. Each round it creates the service's topics (its {@link NewTopic} beans) unless they
- * exist, then, unless another replica's relay is at it (one relay per database at a time, so each key's messages
- * reach Kafka in id order and a state rendered later is never sent before an older one), reads the oldest pending
- * events without locking them (a change committed meanwhile never waits for a Kafka round trip), renders the states
- * marked changed among them with the topic's {@link StateRenderer}, sends them in id order in one Kafka transaction
- * ({@link OutboxPublisher}, {@code acks=all}, built from the service's Kafka configuration with the relay's
- * transactional id, shared by the service's replicas), and once the broker has acknowledged every one deletes those
- * still as they were read (a state marked changed again since stays, to be rendered and sent anew) and commits.
- * A round that fails closes the producer at once, leaving its Kafka transaction to be aborted, and rolls back, so its
- * events are sent again by the next one: never lost, maybe sent twice, and what an abandoned producer still gets to
- * the broker is never seen by consumers that read committed records, so it never lands behind a newer record of its
- * key. A producer fenced by another replica's is replaced once within the round.
- * Present in services built with {@code backbone.outbox.relay.enabled=true}.
+ * Moves the outbox to Kafka, in rounds every {@code backbone.outbox.interval} and soon after each commit of this
+ * replica that stored messages ({@code backbone.outbox.wake-delay}). Each round it creates the service's topics (its
+ * {@link NewTopic} beans) unless they exist, then, unless another replica's relay is at it (one relay per database at a
+ * time, so each key's messages reach Kafka in id order and a state rendered later is never sent before an older one),
+ * reads the oldest pending events without locking them (a change committed meanwhile never waits for a Kafka round
+ * trip), renders the states marked changed among them with the topic's {@link StateRenderer}, sends them in id order in
+ * one Kafka transaction ({@link OutboxPublisher}, {@code acks=all}, built from the service's Kafka configuration with
+ * the relay's transactional id, shared by the service's replicas), and once the broker has acknowledged every one
+ * deletes those still as they were read (a state marked changed again since stays, to be rendered and sent anew) and
+ * commits. A round that fails closes the producer at once, leaving its Kafka transaction to be aborted, and rolls back,
+ * so its events are sent again by the next one: never lost, maybe sent twice, and what an abandoned producer still gets
+ * to the broker is never seen by consumers that read committed records, so it never lands behind a newer record of its
+ * key. A producer fenced by another replica's is replaced once within the round. Present in services built with {@code
+ * backbone.outbox.relay.enabled=true}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "backbone.outbox.relay.enabled", stringValue = "true")
@@ -57,8 +63,16 @@ public class OutboxRelay {
     private final List<NewTopic> newTopics;
     private final Map<String, StateRenderer> renderers = new HashMap<>();
     private final int transactionTimeoutSeconds;
+    private final long wakeDelayNanos;
+    private final AtomicBoolean wakeDue = new AtomicBoolean();
+    private final ScheduledExecutorService waker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay-waker");
+        thread.setDaemon(true);
+        return thread;
+    });
     private OutboxPublisher publisher;
     private volatile boolean running = true;
+    private volatile boolean lastRoundFailed;
 
     public OutboxRelay(OutboxConfig config, Topics topics, @All List<NewTopic> newTopics,
             @All List<StateRenderer> renderers, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
@@ -76,6 +90,7 @@ public class OutboxRelay {
         producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         this.newTopics = newTopics;
+        this.wakeDelayNanos = config.wakeDelay().toNanos();
         this.transactionTimeoutSeconds = (int) config.ackTimeout().multipliedBy(2).plus(TRANSACTION_MARGIN).toSeconds();
         renderers.forEach(renderer -> this.renderers.put(renderer.topic(), renderer));
     }
@@ -93,10 +108,26 @@ public class OutboxRelay {
             while (running && relayBatch() == config.batchSize()) {
                 LOG.debug("Relayed a full batch; relaying the next at once");
             }
+            lastRoundFailed = false;
         } catch (Exception e) {
+            lastRoundFailed = true;
             closePublisher();
             Throwable cause = e.getCause() == null ? e : e.getCause();
             LOG.warnf("Outbox relay round failed, will retry: %s (%s)", e, cause.getMessage());
+        }
+    }
+
+    /**
+     * Runs a round soon after a transaction of this replica stored messages, unless one is already due: the commits
+     * until it starts join it. A round on another replica holding the relay lock meanwhile, or a failed last round
+     * (the broker away), leaves them to the next scheduled round.
+     */
+    void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxStored stored) {
+        if (wakeDelayNanos > 0 && running && !lastRoundFailed && wakeDue.compareAndSet(false, true)) {
+            waker.schedule(() -> {
+                wakeDue.set(false);
+                relayPending();
+            }, wakeDelayNanos, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -166,6 +197,7 @@ public class OutboxRelay {
 
     void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
         stop();
+        waker.shutdownNow();
         closePublisher();
     }
 

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 class OutboxPublisherTest {
 
     private static final List<OutboxEvent.Taken> BATCH = List.of(
-            new OutboxEvent.Taken(1, "catalog.exercises", "bench-press", "{\"version\":2}"),
-            new OutboxEvent.Taken(2, "program.sessions", "member-7", "{\"sets\":5}"),
-            new OutboxEvent.Taken(3, "catalog.exercises", "squat", null));
+            new OutboxEvent.Taken(1, "catalog.exercises", "bench-press", "{\"version\":2}", "1"),
+            new OutboxEvent.Taken(2, "program.sessions", "member-7", "{\"sets\":5}", "1"),
+            new OutboxEvent.Taken(3, "catalog.exercises", "squat", null, "1"));
 
     @Test
     void sendsEveryEventInOrderWithItsTopicAndKeyANullPayloadAsATombstone() throws Exception {

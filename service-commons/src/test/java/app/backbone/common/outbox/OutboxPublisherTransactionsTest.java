@@ -70,8 +70,8 @@ class OutboxPublisherTransactionsTest {
         }
 
         try (OutboxPublisher next = new OutboxPublisher(producer(), Duration.ofSeconds(10))) {
-            next.publish(List.of(new OutboxEvent.Taken(2, topic, "bench-press", "{\"version\":2}"),
-                    new OutboxEvent.Taken(3, topic, "squat", "{\"version\":1}")));
+            next.publish(List.of(new OutboxEvent.Taken(2, topic, "bench-press", "{\"version\":2}", "1"),
+                    new OutboxEvent.Taken(3, topic, "squat", "{\"version\":1}", "1")));
         }
 
         List<ConsumerRecord<String, String>> read = readCommitted(2);
@@ -84,14 +84,15 @@ class OutboxPublisherTransactionsTest {
     void aNewerPublisherWithTheSameTransactionalIdFencesTheOlderOne() throws Exception {
         createTopic();
         OutboxPublisher older = new OutboxPublisher(producer(), Duration.ofSeconds(10));
-        older.publish(List.of(new OutboxEvent.Taken(1, topic, "bench-press", "{\"version\":1}")));
+        older.publish(List.of(new OutboxEvent.Taken(1, topic, "bench-press", "{\"version\":1}", "1")));
         try (OutboxPublisher newer = new OutboxPublisher(producer(), Duration.ofSeconds(10))) {
             Exception failure = assertThrows(Exception.class,
-                    () -> older.publish(List.of(new OutboxEvent.Taken(2, topic, "bench-press", "{\"version\":2}"))));
+                    () -> older.publish(List.of(
+                            new OutboxEvent.Taken(2, topic, "bench-press", "{\"version\":2}", "1"))));
             assertTrue(OutboxPublisher.fenced(failure), failure.toString());
             older.close();
 
-            newer.publish(List.of(new OutboxEvent.Taken(2, topic, "bench-press", "{\"version\":3}")));
+            newer.publish(List.of(new OutboxEvent.Taken(2, topic, "bench-press", "{\"version\":3}", "1")));
         }
 
         assertEquals(List.of("{\"version\":1}", "{\"version\":3}"),
