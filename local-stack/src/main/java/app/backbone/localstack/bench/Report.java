@@ -49,14 +49,16 @@ final class Report {
               logging-service's `GET /members/{m}/sessions` until it shows (only the oldest waiting one of each
               partition, so the polling stays light); latency is from the send to the answer that shows it, so it
               overstates by up to one polling round (see Details).
-            - **(c) REST**: each endpoint first open loop at a fixed 200 requests/s (Netty's HTTP/1.1 codec on one
-              event-loop thread, up to 50 keep-alive connections): request i is due i/200 s after the start whether
-              or not earlier ones were answered, waits for a free connection if all are busy, and its latency counts
-              from when it was due (corrected for coordinated omission, as wrk2 does), into an HdrHistogram; after a
-              warm-up. Then 50 closed-loop clients on keep-alive connections from one thread, after a warm-up, for
-              the throughput at saturation, beside the same clients against the service's no-op `GET /ping` (the
-              same HTTP stack, token check and tenant claim, no work), measured in the same run just before the
-              service's endpoints: its throughput is the ceiling. The volume and records member has two years of
+            - **(c) REST**: each endpoint first under 50 closed-loop clients on keep-alive connections from one
+              thread, after a warm-up, for the throughput at saturation, beside the same clients against the
+              service's no-op `GET /ping` (the same HTTP stack, token check and tenant claim, no work), measured in
+              the same run just before the service's endpoints: its throughput is the ceiling. Then, the endpoint's
+              code compiled by the JIT (the few thousand requests of a short warm-up at 200 requests/s leave C2
+              compiling it through the measured period), open loop at a fixed 200 requests/s (Netty's HTTP/1.1
+              codec on one event-loop thread, up to 50 keep-alive connections): request i is due i/200 s after the
+              start whether or not earlier ones were answered, waits for a free connection if all are busy, and its
+              latency counts from when it was due (corrected for coordinated omission, as wrk2 does), into an
+              HdrHistogram; after a warm-up. The volume and records member has two years of
               three sessions a week, and the next session is of a program made for that member.
             - **(d) start and memory**: each service is stopped and started alone with everything else up; start is
               launch to the first 200 of `/q/health/ready` (polled every 50 ms), the median of the repetitions.

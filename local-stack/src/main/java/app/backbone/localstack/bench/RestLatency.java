@@ -31,9 +31,10 @@ import app.backbone.localstack.bench.Figure.Unit;
 /**
  * (c) REST latency and throughput of catalog search, program preview, next session, a member's two-year volume and
  * records (the member is seeded first with two years of three sessions a week, and given a program): each endpoint
- * open loop at a fixed rate ({@link OpenLoopLoad}), then at saturation under closed-loop clients
- * ({@link ClosedLoopLoad}) beside its service's no-op {@code GET /ping} under the same clients, the framework's
- * ceiling; with the CPU time per request of each process.
+ * at saturation under closed-loop clients ({@link ClosedLoopLoad}) beside its service's no-op {@code GET /ping}
+ * under the same clients, the framework's ceiling, then open loop at a fixed rate ({@link OpenLoopLoad}), so that
+ * the steady rate meets the endpoint's code compiled (a few seconds at 200 requests/s leave the JIT compiling it
+ * through the measured period); with the CPU time per request of each process.
  */
 final class RestLatency {
 
@@ -65,10 +66,10 @@ final class RestLatency {
 
     void measure() throws Exception {
         BenchOptions options = bench.options;
-        bench.out.printf("%n(c) REST: per endpoint %d requests/s open loop (%d s warm-up + %d s measured), then %d "
-                + "closed-loop clients (%d s + %d s) beside its service's no-op GET /ping%n",
-                OPEN_LOOP_RATE.perSecond(), options.restWarmUp().toSeconds(), options.restMeasured().toSeconds(),
-                options.clients(), options.restWarmUp().toSeconds(), options.saturation().toSeconds());
+        bench.out.printf("%n(c) REST: per endpoint %d closed-loop clients (%d s warm-up + %d s measured) beside its "
+                + "service's no-op GET /ping, then %d requests/s open loop (%d s + %d s)%n", options.clients(),
+                options.restWarmUp().toSeconds(), options.saturation().toSeconds(), OPEN_LOOP_RATE.perSecond(),
+                options.restWarmUp().toSeconds(), options.restMeasured().toSeconds());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         seedVolumeMember(today);
         String program = JSON.readTree(bench.call(bench.url(PROGRAM, "/programs"), JSON.writeValueAsString(
@@ -91,8 +92,8 @@ final class RestLatency {
             double noOpPerSecond = saturate(noOp).requestsPerSecond();
             for (Endpoint endpoint : service.getValue()) {
                 bench.call(endpoint.url(), endpoint.body());
-                openLoop(endpoint);
                 ClosedLoopLoad.Result saturated = saturate(endpoint);
+                openLoop(endpoint);
                 bench.figures.add(new Figure("c", String.format(Locale.ROOT, "%s, %d clients, throughput",
                         endpoint.name(), options.clients()), Unit.REQUESTS_PER_SECOND, saturated.requestsPerSecond(),
                         OF_NO_OP, List.of(new Ceiling("no-op GET /ping, " + options.clients() + " clients",
