@@ -4,16 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /** The load against a small local HTTP server that sees what is sent and answers as each path says. */
 class ClosedLoopLoadTest {
@@ -32,75 +24,57 @@ class ClosedLoopLoadTest {
     private static final int CLIENTS = 4;
     private static final byte[] ANSWER = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
 
-    private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong flaky = new AtomicLong();
-    private ExecutorService handlers;
-    private HttpServer server;
+    private LoopbackServer server;
 
     @BeforeEach
     void startServer() throws IOException {
-        handlers = Executors.newCachedThreadPool();
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(handlers);
-        server.createContext("/slow", exchange -> answer(exchange, 200, ANSWER.length, 5));
-        server.createContext("/chunked", exchange -> answer(exchange, 200, 0, 0));
-        server.createContext("/closing", exchange -> {
-            exchange.getResponseHeaders().set("Connection", "close");
-            answer(exchange, 200, ANSWER.length, 0);
-        });
-        server.createContext("/flaky", exchange -> answer(exchange, flaky.getAndIncrement() % 2 == 0 ? 200 : 503,
-                ANSWER.length, 0));
-        server.createContext("/missing", exchange -> answer(exchange, 404, ANSWER.length, 0));
-        server.start();
+        server = new LoopbackServer()
+                .on("/slow", exchange -> answer(exchange, 200, ANSWER.length, Duration.ofMillis(5)))
+                .on("/chunked", exchange -> answer(exchange, 200, 0, Duration.ZERO))
+                .on("/closing", exchange -> {
+                    exchange.getResponseHeaders().set("Connection", "close");
+                    answer(exchange, 200, ANSWER.length, Duration.ZERO);
+                })
+                .on("/flaky", exchange -> answer(exchange, flaky.getAndIncrement() % 2 == 0 ? 200 : 503,
+                        ANSWER.length, Duration.ZERO))
+                .on("/missing", exchange -> answer(exchange, 404, ANSWER.length, Duration.ZERO))
+                .start();
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
-        handlers.shutdownNow();
+        server.close();
     }
 
-    private void answer(HttpExchange exchange, int status, long length, long sleepMillis) throws IOException {
-        int now = inFlight.incrementAndGet();
-        mostInFlight.accumulateAndGet(now, Math::max);
+    private void answer(HttpExchange exchange, int status, long length, Duration delay) throws IOException {
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         requests.incrementAndGet();
-        clientPorts.add(exchange.getRemoteAddress().getPort());
-        try (InputStream body = exchange.getRequestBody()) {
-            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
-                    + exchange.getRequestHeaders().getFirst("Authorization") + " "
-                    + exchange.getRequestHeaders().getFirst("Content-Type") + " "
-                    + new String(body.readAllBytes(), StandardCharsets.UTF_8));
-            Thread.sleep(sleepMillis);
-            exchange.sendResponseHeaders(status, length);
-            exchange.getResponseBody().write(ANSWER);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        try {
+            server.answer(exchange, status, length, ANSWER, delay);
         } finally {
             inFlight.decrementAndGet();
-            exchange.close();
         }
     }
 
     private ClosedLoopLoad.Result load(String pathAndQuery, String body) throws Exception {
-        return ClosedLoopLoad.run(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery),
-                "t0k", body, CLIENTS, WARM_UP, MEASURED);
+        return ClosedLoopLoad.run(server.uri(pathAndQuery), "t0k", body, CLIENTS, WARM_UP, MEASURED);
     }
 
     @Test
     void eachClientKeepsOneConnectionWithOneRequestInFlightAndItsLatenciesAreRecorded() throws Exception {
         ClosedLoopLoad.Result result = load("/slow?muscle=LATS", null);
         assertEquals(0, result.failures());
-        assertEquals(CLIENTS, clientPorts.size(), "connections");
+        assertEquals(CLIENTS, server.clientPorts().size(), "connections");
         assertEquals(CLIENTS, mostInFlight.get(), "requests in flight at most");
         long answers = result.micros().getTotalCount();
         assertTrue(answers > 0 && answers < requests.get(), answers + " answers of " + requests + " requests");
         assertTrue(result.millis(50) >= 5 && result.millis(100) >= result.millis(99), result.summary());
         assertEquals(answers / 0.8, result.requestsPerSecond(), 1e-6);
-        assertEquals(Set.of("GET /slow?muscle=LATS Bearer t0k null "), seen);
+        assertEquals(Set.of("GET /slow?muscle=LATS Bearer t0k null "), server.seen());
         assertTrue(result.summary().startsWith("/slow?muscle=LATS: 4 clients, "), result.summary());
     }
 
@@ -109,17 +83,17 @@ class ClosedLoopLoadTest {
         ClosedLoopLoad.Result result = load("/slow", "{\"goal\":\"é\"}");
         assertEquals(0, result.failures());
         assertTrue(result.micros().getTotalCount() > 0);
-        assertEquals(Set.of("POST /slow Bearer t0k application/json {\"goal\":\"é\"}"), seen);
+        assertEquals(Set.of("POST /slow Bearer t0k application/json {\"goal\":\"é\"}"), server.seen());
     }
 
     @Test
     void readsChunkedAnswersAndOpensANewConnectionWhenTheServerClosesOne() throws Exception {
         assertEquals(0, load("/chunked", null).failures());
-        assertEquals(CLIENTS, clientPorts.size());
+        assertEquals(CLIENTS, server.clientPorts().size());
         ClosedLoopLoad.Result closing = load("/closing", null);
         assertEquals(0, closing.failures());
         assertTrue(closing.micros().getTotalCount() > 0);
-        assertTrue(clientPorts.size() > 2 * CLIENTS, clientPorts.size() + " connections");
+        assertTrue(server.clientPorts().size() > 2 * CLIENTS, server.clientPorts().size() + " connections");
     }
 
     @Test

@@ -4,25 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /** The open-loop load against a small local HTTP server; bounds only, never a timing that a slow machine breaks. */
 class OpenLoopLoadTest {
@@ -33,54 +23,29 @@ class OpenLoopLoadTest {
     private static final int MAX_CONNECTIONS = 4;
     private static final byte[] ANSWER = "{}".getBytes(StandardCharsets.UTF_8);
 
-    private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Object oneAtATime = new Object();
-    private ExecutorService handlers;
-    private HttpServer server;
+    private LoopbackServer server;
 
     @BeforeEach
     void startServer() throws IOException {
-        handlers = Executors.newCachedThreadPool();
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(handlers);
-        server.createContext("/fast", exchange -> answer(exchange, 200));
-        server.createContext("/missing", exchange -> answer(exchange, 404));
-        server.createContext("/serial", exchange -> {
-            synchronized (oneAtATime) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                answer(exchange, 200);
-            }
-        });
-        server.start();
+        server = new LoopbackServer()
+                .on("/fast", exchange -> server.answer(exchange, 200, ANSWER.length, ANSWER, Duration.ZERO))
+                .on("/missing", exchange -> server.answer(exchange, 404, ANSWER.length, ANSWER, Duration.ZERO))
+                .on("/serial", exchange -> {
+                    synchronized (oneAtATime) {
+                        server.answer(exchange, 200, ANSWER.length, ANSWER, Duration.ofMillis(20));
+                    }
+                })
+                .start();
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
-        handlers.shutdownNow();
-    }
-
-    private void answer(HttpExchange exchange, int status) throws IOException {
-        clientPorts.add(exchange.getRemoteAddress().getPort());
-        try (InputStream body = exchange.getRequestBody()) {
-            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
-                    + exchange.getRequestHeaders().getFirst("Authorization") + " "
-                    + new String(body.readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(status, ANSWER.length);
-            exchange.getResponseBody().write(ANSWER);
-        } finally {
-            exchange.close();
-        }
+        server.close();
     }
 
     private OpenLoopLoad.Result load(String path, String body, MeasuredPeriod period) throws Exception {
-        return OpenLoopLoad.run(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path), "t0k", body,
-                RATE, WARM_UP, MEASURED, MAX_CONNECTIONS, period);
+        return OpenLoopLoad.run(server.uri(path), "t0k", body, RATE, WARM_UP, MEASURED, MAX_CONNECTIONS, period);
     }
 
     @Test
@@ -101,8 +66,8 @@ class OpenLoopLoadTest {
         assertEquals(0, result.failures());
         assertEquals(List.of("began", "ended"), told);
         assertTrue(result.connections() >= 1 && result.connections() <= MAX_CONNECTIONS, result.summary());
-        assertTrue(clientPorts.size() <= MAX_CONNECTIONS, clientPorts.size() + " connections");
-        assertEquals(Set.of("POST /fast Bearer t0k {\"goal\":\"é\"}"), seen);
+        assertTrue(server.clientPorts().size() <= MAX_CONNECTIONS, server.clientPorts().size() + " connections");
+        assertEquals(Set.of("POST /fast Bearer t0k application/json {\"goal\":\"é\"}"), server.seen());
         assertTrue(result.summary().startsWith("/fast: 100/s open loop, 100 answers in 1.0 s, 0 failures"),
                 result.summary());
     }
