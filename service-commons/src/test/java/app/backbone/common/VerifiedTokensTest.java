@@ -2,6 +2,7 @@ package app.backbone.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,11 +12,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import app.backbone.embedded.JwtKeys;
 import app.backbone.embedded.TokenMinter;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -35,6 +38,21 @@ class VerifiedTokensTest {
         assertEquals("gym-1", first.getClaim("tenant"));
         assertSame(first, tokens.parse(token, context));
         assertEquals(1, tokens.size());
+    }
+
+    @Test
+    void itsPrincipalsReadEveryClaimAsSmallRyesOwnDo() throws ParseException {
+        String token = minter.mint("gym-1", List.of("trainer", "admin"), Duration.ofMinutes(5));
+        JWTCallerPrincipal ours = tokens.parse(token, context);
+        JWTCallerPrincipal theirs = new DefaultJWTCallerPrincipalFactory().parse(token, context);
+        assertEquals(theirs.getClaimNames(), ours.getClaimNames());
+        for (String claim : theirs.getClaimNames()) {
+            assertEquals((Object) theirs.getClaim(claim), ours.getClaim(claim), claim);
+        }
+        assertEquals(Set.of("trainer", "admin"), ours.getGroups());
+        assertEquals(theirs.getExpirationTime(), ours.getExpirationTime());
+        assertEquals(token, ours.getRawToken());
+        assertNull(ours.getClaim("absent"));
     }
 
     @Test
