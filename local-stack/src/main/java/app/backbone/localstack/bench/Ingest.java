@@ -86,7 +86,8 @@ final class Ingest {
         Backlog backlog = storeBacklog(events, published);
         bench.details.add(String.format(Locale.ROOT, "(a) %,d events published in %.1f s (%,.0f events/s) while "
                 + "logging-service was stopped; it was ready %.1f s after launch, stored its first sessions "
-                + "within %.1f s and the %,d sessions after the first seen (its group's committed offsets read every %d ms) in %.1f s, "
+                + "within %.1f s and the %,d sessions after the first seen (its group's committed offsets read "
+                + "every %d ms) in %.1f s, "
                 + "with the progress and insights they made published in %.1f s; CPU per event meanwhile: %s.",
                 events, published.seconds(), events / published.seconds(), backlog.readySeconds,
                 backlog.firstSeconds, backlog.timed(), COUNT_EVERY.toMillis(), backlog.storedSeconds,

@@ -32,17 +32,22 @@ import app.backbone.localstack.bench.Figure.Unit;
  * (e) Report-to-updated-load freshness of {@code GET /programs/{id}/next-session}: while sessions arrive at the
  * freshness rate straight on Kafka, probe members each report a session of their program to program-service and
  * poll their next session until its loads come from progress computed after that report (logging-service stored
- * the session, published the member's progress through its outbox, and program-service learned it).
+ * the session, published the member's progress through its outbox, and program-service learned it). A probe polls
+ * every {@link #POLL_EVERY} at first and, once that is less than a {@value #BACKOFF_DIVISOR}th of the time since its
+ * report, every such fraction, so that long waits do not turn the probes into a load of their own.
  */
 final class NextSessionFreshness {
 
     private static final int PROBE_MEMBERS = 8;
     private static final Duration POLL_EVERY = Duration.ofMillis(25);
+    /** The wait between two polls is at least the time since the report divided by this. */
+    private static final int BACKOFF_DIVISOR = 10;
     private static final Duration UPDATED_TIMEOUT = Duration.ofSeconds(30);
 
     private final BenchContext bench;
     private final Histogram micros = Latencies.micros();
     private final AtomicLong missing = new AtomicLong();
+    private final AtomicLong polls = new AtomicLong();
 
     NextSessionFreshness(BenchContext bench) {
         this.bench = bench;
@@ -53,8 +58,9 @@ final class NextSessionFreshness {
         int rate = options.rate();
         Duration measured = options.freshness();
         bench.out.printf("%n(e) Next-session freshness: %d events/s on Kafka for %d s while %d members report sessions"
-                + " to their programs, each polled every %d ms until its next session's loads follow the report ...%n",
-                rate, measured.toSeconds(), PROBE_MEMBERS, POLL_EVERY.toMillis());
+                + " to their programs, each polled (every %d ms, then every %dth of the wait) until its next"
+                + " session's loads follow the report ...%n",
+                rate, measured.toSeconds(), PROBE_MEMBERS, POLL_EVERY.toMillis(), BACKOFF_DIVISOR);
         List<String> programs = new ArrayList<>();
         for (int i = 0; i < PROBE_MEMBERS; i++) {
             programs.add(JSON.readTree(bench.call(bench.url(PROGRAM, "/programs"), JSON.writeValueAsString(
@@ -87,9 +93,11 @@ final class NextSessionFreshness {
                 missing.get() == 0 ? "" : "; " + missing.get() + " not followed within "
                         + UPDATED_TIMEOUT.toSeconds() + " s (counted as that)");
         bench.details.add(String.format(Locale.ROOT, "(e) %,d background events sent at %d events/s for %d s; %d"
-                + " probe members reported %d sessions, each polled every %d ms until next-session's progress was"
-                + " computed after the report; max %s; CPU per background event (the probes included): %s.", sent,
-                rate, measured.toSeconds(), PROBE_MEMBERS, micros.getTotalCount(), POLL_EVERY.toMillis(),
+                + " probe members reported %d sessions, each polled every %d ms for %d ms, then every %dth of the"
+                + " time since the report, until next-session's progress was computed after the report (%,d polls);"
+                + " max %s; CPU per background event (the probes included): %s.", sent, rate, measured.toSeconds(),
+                PROBE_MEMBERS, micros.getTotalCount(), POLL_EVERY.toMillis(),
+                POLL_EVERY.toMillis() * BACKOFF_DIVISOR, BACKOFF_DIVISOR, polls.get(),
                 Unit.MILLISECONDS.format(Latencies.millis(micros, 100)), cpu.perUnit(sent)));
         String name = String.format(Locale.ROOT, "report to updated next-session load at %d events/s, ", rate);
         bench.figures.add(Figure.of("e", name + "p50", Unit.MILLISECONDS, Latencies.millis(micros, 50), null));
@@ -136,7 +144,8 @@ final class NextSessionFreshness {
                         missing.incrementAndGet();
                         break;
                     }
-                    LockSupport.parkNanos(POLL_EVERY.toNanos());
+                    LockSupport.parkNanos(Math.max(POLL_EVERY.toNanos(),
+                            (System.nanoTime() - reported) / BACKOFF_DIVISOR));
                 }
                 synchronized (micros) {
                     micros.recordValue(Math.min(System.nanoTime(), deadline) / 1000 - reported / 1000);
@@ -148,6 +157,7 @@ final class NextSessionFreshness {
     }
 
     private boolean followsTheReport(String program) throws Exception {
+        polls.incrementAndGet();
         JsonNode progress = JSON.readTree(bench.call(bench.url(PROGRAM, "/programs/" + program + "/next-session"),
                 null)).get("progress");
         return !progress.get("computedAt").isNull() && !progress.get("stale").asBoolean();

@@ -64,10 +64,14 @@ final class Report {
               launch to the first 200 of `/q/health/ready` (polled every 50 ms), the median of the repetitions.
               Resident memory is VmRSS: idle after the stack's start, and the highest sample (every 500 ms) during
               (a)-(c) and (e)-(g), the suite's load.
-            - **(e) next-session freshness**: while sessions arrive at the (b) rate straight on Kafka, eight probe members
-              each report a session of their program to program-service and poll `GET /programs/{id}/next-session` every
-              25 ms until its loads come from progress computed after that report (program-service published the session,
-              logging-service stored it and published the member's progress through its outbox, program-service learned it).
+            - **(e) next-session freshness**: while sessions arrive at the (b) rate straight on Kafka, eight probe
+              members each report a session of their program to program-service and poll
+              `GET /programs/{id}/next-session` until its loads come from progress computed after that report
+              (program-service published the session, logging-service stored it and published the member's progress
+              through its outbox, program-service learned it): every 25 ms for the first 250 ms after the report,
+              then every tenth of the time since it, so a probe polls a few dozen times however long it waits
+              (polling every 25 ms throughout put several hundred requests/s on program-service when the answers
+              took seconds) and a time past 250 ms is found at most a tenth late.
             - **(f) history import**: a generated Strong export of one member (five years, four workouts a week, five
               exercises of a warm-up and five working sets: 31,320 set rows, about 2.3 MB) is uploaded to
               `POST /members/{m}/imports` and `GET /imports/{id}` polled every 250 ms; the time is from the start of the
