@@ -60,7 +60,8 @@ public final class JwtKeys {
     /** Reads an existing key pair from {@code dir}. */
     public static JwtKeys load(Path dir) throws IOException {
         try {
-            return fromPem(Files.readString(dir.resolve(PRIVATE_KEY_FILE)), Files.readString(dir.resolve(PUBLIC_KEY_FILE)));
+            return fromPem(Files.readString(dir.resolve(PRIVATE_KEY_FILE)),
+                    Files.readString(dir.resolve(PUBLIC_KEY_FILE)));
         } catch (IllegalArgumentException e) {
             throw new IOException("Unreadable JWT key pair in " + dir, e);
         }

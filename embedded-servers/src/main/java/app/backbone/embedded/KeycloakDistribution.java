@@ -72,7 +72,9 @@ final class KeycloakDistribution {
         }
     }
 
-    /** The Java feature version a {@code release} file of a JDK states, such as 25 for {@code JAVA_VERSION="25.0.1"}. */
+    /**
+     * The Java feature version a {@code release} file of a JDK states, such as 25 for {@code JAVA_VERSION="25.0.1"}.
+     */
     static Optional<Integer> featureVersion(String releaseFile) {
         Matcher matcher = JAVA_VERSION.matcher(releaseFile);
         return matcher.find() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
@@ -162,8 +164,8 @@ final class KeycloakDistribution {
         }
     }
 
-    private static void run(Path javaHome, Path home, Path log, long timeoutMillis, String command, List<String> options)
-            throws IOException {
+    private static void run(Path javaHome, Path home, Path log, long timeoutMillis, String command,
+            List<String> options) throws IOException {
         Process process = kc(javaHome, home, command, options).redirectOutput(log.toFile()).start();
         try {
             if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
@@ -178,7 +180,8 @@ final class KeycloakDistribution {
             throw new IllegalStateException("Interrupted during kc.sh " + command, e);
         }
         if (process.exitValue() != 0) {
-            throw new IllegalStateException("kc.sh " + command + " failed (" + process.exitValue() + "):\n" + tail(log));
+            throw new IllegalStateException("kc.sh " + command + " failed (" + process.exitValue() + "):\n"
+                    + tail(log));
         }
     }
 
@@ -190,7 +193,8 @@ final class KeycloakDistribution {
                         version, "keycloak-quarkus-dist-" + version + ".zip");
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException("No Keycloak distribution at " + zip + ": declare the dependency "
-                    + "org.keycloak:keycloak-quarkus-dist:" + version + ":zip in the module (test-support does) so that "
+                    + "org.keycloak:keycloak-quarkus-dist:" + version
+                    + ":zip in the module (test-support does) so that "
                     + "Maven fetches it, or name a zip with BACKBONE_KEYCLOAK_DIST");
         }
         return zip;
@@ -222,7 +226,8 @@ final class KeycloakDistribution {
     private static void copyTree(Path source, Path target) throws IOException {
         try (Stream<Path> paths = Files.walk(source)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
-                Files.copy(path, target.resolve(source.relativize(path).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                Files.copy(path, target.resolve(source.relativize(path).toString()),
+                        StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
     }

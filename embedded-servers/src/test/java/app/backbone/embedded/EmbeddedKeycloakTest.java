@@ -49,7 +49,8 @@ class EmbeddedKeycloakTest {
 
         JwtClaims robot = verify(keycloak.token("robot", "robot-password"));
         assertFalse(robot.hasClaim("tenant"));
-        assertEquals(List.of("admin", "integration"), robot.getStringListClaimValue("groups").stream().sorted().toList());
+        assertEquals(List.of("admin", "integration"),
+                robot.getStringListClaimValue("groups").stream().sorted().toList());
     }
 
     @Test

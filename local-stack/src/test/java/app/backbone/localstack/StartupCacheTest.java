@@ -44,8 +44,8 @@ class StartupCacheTest {
         String written = options.get(0).substring("-XX:AOTCacheOutput=".length());
         assertEquals(Set.of("program-service-1a2b-jdk25.aot", "notes.txt"), names(caches));
         Files.writeString(Path.of(written), "trained");
-        assertEquals(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-XX:AOTCache=" + written),
-                StartupCache.options(jdk, caches, "catalog-service", jar));
+        assertEquals(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
+                "-XX:AOTCache=" + written), StartupCache.options(jdk, caches, "catalog-service", jar));
         assertEquals(Set.of("program-service-1a2b-jdk25.aot", "notes.txt", Path.of(written).getFileName().toString()),
                 names(caches));
     }

@@ -107,7 +107,8 @@ class PlatformChartIT {
         assertThat(secret(manifests, "webhook-service")).containsKey("BACKBONE_WEBHOOKS_SECRET_KEY");
         assertThat(secret(manifests, "trainer-dashboard"))
                 .containsEntry("QUARKUS_OIDC_CREDENTIALS_SECRET", "dashboard-client-secret");
-        assertThat(manifests.get(ConfigMap.class, "catalog-service-config").getData().get("QUARKUS_DATASOURCE_JDBC_URL"))
+        assertThat(
+                manifests.get(ConfigMap.class, "catalog-service-config").getData().get("QUARKUS_DATASOURCE_JDBC_URL"))
                 .isEqualTo("jdbc:postgresql://db.gym.example:5432/catalog");
     }
 

@@ -150,7 +150,8 @@ class DashboardBrowserIT {
         assertEquals(listed.get("sessions").asInt(), Integer.parseInt(row.get("sessions.value")));
         assertEquals(Instant.parse(listed.get("firstSessionAt").asText()),
                 Instant.parse(row.get("firstSessionAt.value")));
-        assertEquals(Instant.parse(listed.get("lastSessionAt").asText()), Instant.parse(row.get("lastSessionAt.value")));
+        assertEquals(Instant.parse(listed.get("lastSessionAt").asText()),
+                Instant.parse(row.get("lastSessionAt.value")));
         assertEquals(listed.get("lastSessionId").asText(), row.get("lastSessionId.value"));
         browser.screenshot("member-list");
 
@@ -322,7 +323,8 @@ class DashboardBrowserIT {
                 continue;
             }
             assertNumber(best.get("kg"), held.get(record).get("value"), record + " of " + exercise);
-            assertEquals(best.get("sessionId").asText(), held.get(record).get("session-id"), record + " of " + exercise);
+            assertEquals(best.get("sessionId").asText(), held.get(record).get("session-id"),
+                    record + " of " + exercise);
         }
         List<JsonNode> points = new ArrayList<>();
         progression.get("series").forEach(p -> {

@@ -119,7 +119,8 @@ final class ScaleCluster implements AutoCloseable {
         kafka.allow(SERVICE_USER, new ResourcePattern(ResourceType.TRANSACTIONAL_ID, "*", PatternType.LITERAL),
                 AclOperation.ALL);
         kafka.allow(SERVICE_USER, new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL),
-                AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS, AclOperation.IDEMPOTENT_WRITE);
+                AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS,
+                AclOperation.IDEMPOTENT_WRITE);
     }
 
     /**

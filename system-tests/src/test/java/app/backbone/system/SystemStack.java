@@ -23,8 +23,8 @@ import app.backbone.localstack.StackSettings;
 
 /**
  * The platform under test, started once for all system tests as {@code ./backbone up} starts it: PostgreSQL, a
- * KRaft broker, the four packaged services and the trainer dashboard as separate processes, on free ports, with data under
- * {@code system-tests/target/system-stack}. Tests reach it only through HTTP and Kafka.
+ * KRaft broker, the four packaged services and the trainer dashboard as separate processes, on free ports, with data
+ * under {@code system-tests/target/system-stack}. Tests reach it only through HTTP and Kafka.
  */
 public final class SystemStack implements AutoCloseable {
 

@@ -297,7 +297,8 @@ class TenantIsolationIT {
                 reply -> assertProblem(404, reply)));
         matrix.put("POST /programs/{id}/swaps", new Case(
                 token -> post(SystemStack.PROGRAM, "/programs/" + program + "/swaps", token,
-                        Map.of("exerciseId", "romanian-deadlift", "replacementExerciseId", "dumbbell-romanian-deadlift")),
+                        Map.of("exerciseId", "romanian-deadlift",
+                                "replacementExerciseId", "dumbbell-romanian-deadlift")),
                 reply -> assertEquals("dumbbell-romanian-deadlift",
                         reply.expect(200).json().at("/swaps/0/replacementExerciseId").asText()),
                 reply -> {

@@ -41,8 +41,8 @@ import app.backbone.system.WebhookReceiver.Received;
  * webhook-service delivering to an endpoint the test runs. A record beaten in a live session and a member's erasure
  * reach the chain signed (checked by an independent implementation of the Standard Webhooks check) and as their JSON
  * Schemas say. Insights keep coming while webhook-service is killed mid-delivery (one request's answer held back
- * until it is dead) and while the broker restarts, the endpoint slow and failing some first attempts: every insight is delivered, with one {@code webhook-id} on every
- * attempt, each member's in the order they were published.
+ * until it is dead) and while the broker restarts, the endpoint slow and failing some first attempts: every insight is
+ * delivered, with one {@code webhook-id} on every attempt, each member's in the order they were published.
  */
 @SystemTest
 class WebhookDeliveryIT {

@@ -141,7 +141,8 @@ public class ExerciseResource {
             throw ProblemException.preconditionRequired(
                     "Send If-Match with the ETag you read, so that no one else's change is overwritten.");
         }
-        Exercise exercise = exercises.update(tenant.id(), id, ETags.version(ifMatch), ExerciseMapper.toDefinition(request));
+        Exercise exercise = exercises.update(tenant.id(), id, ETags.version(ifMatch),
+                ExerciseMapper.toDefinition(request));
         return Response.ok(ExerciseMapper.toResponse(exercise)).tag(etag(exercise)).build();
     }
 

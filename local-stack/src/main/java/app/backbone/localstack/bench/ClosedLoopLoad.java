@@ -22,9 +22,9 @@ import io.netty.channel.socket.SocketChannel;
  * Closed-loop HTTP/1.1 load on one Netty event-loop thread, with Netty's HTTP codec: {@code clients} keep-alive
  * connections, each sending the same request (a GET, or a POST of a JSON body, encoded once) as soon as the previous
  * answer has arrived, first for a warm-up, then for a measured period; a connection the server closes is replaced.
- * Answers are decoded by the codec and their bodies released unread, and latencies go into an HdrHistogram, so the generator
- * costs little of the CPU it shares with the services (Vert.x's and the JDK's clients cost several times as much per
- * request, which took CPU from the services measured); the event-loop thread's CPU time is part of the result.
+ * Answers are decoded by the codec and their bodies released unread, and latencies go into an HdrHistogram, so the
+ * generator costs little of the CPU it shares with the services (Vert.x's and the JDK's clients cost several times as
+ * much per request, which took CPU from the services measured); the event-loop thread's CPU time is part of the result.
  */
 public final class ClosedLoopLoad {
 
@@ -93,7 +93,9 @@ public final class ClosedLoopLoad {
         return run(uri, token, jsonBody, clients, warmUp, measured, MeasuredPeriod.NONE);
     }
 
-    /** As {@link #run(URI, String, String, int, Duration, Duration)}, telling {@code period} when it begins and ends. */
+    /**
+     * As {@link #run(URI, String, String, int, Duration, Duration)}, telling {@code period} when it begins and ends.
+     */
     static Result run(URI uri, String token, String jsonBody, int clients, Duration warmUp, Duration measured,
             MeasuredPeriod period) throws InterruptedException, ExecutionException {
         EventLoopGroup eventLoop = new NioEventLoopGroup(1);

@@ -101,8 +101,8 @@ final class WebhookLatency {
         }
         bench.details.add(String.format(Locale.ROOT, "(g) %,d insights (one in %d DELOAD_RECOMMENDED, the rest "
                 + "RECORD_ACHIEVED) of %d members sent in %.1f s (%.1f insights/s) after a first one had arrived "
-                + "(%.1f s after its send), the first %,d as warm-up; all delivered, the last measured one %.1f s after "
-                + "the last send; %,d measured, delivered at %.1f/s; %d duplicates, %d requests for no published "
+                + "(%.1f s after its send), the first %,d as warm-up; all delivered, the last measured one %.1f s "
+                + "after the last send; %,d measured, delivered at %.1f/s; %d duplicates, %d requests for no published "
                 + "insight; max %s.", total, DELOAD_ONE_IN, MEMBERS, sendSeconds, total / sendSeconds, firstSeconds,
                 warmUpCount, lastArrivalAfterSend, counted, deliveredRate, arrivals.duplicates(),
                 arrivals.unexpected(), Unit.MILLISECONDS.format(Latencies.millis(micros, 100))));

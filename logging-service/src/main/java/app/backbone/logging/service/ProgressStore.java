@@ -48,7 +48,8 @@ public class ProgressStore {
             + "SELECT t, m, ? FROM unnest(?::text[], ?::text[]) AS u(t, m) ORDER BY t, m "
             + "ON CONFLICT (tenant_id, member_id) DO UPDATE SET revision = member_progress.revision + 1 "
             + "RETURNING tenant_id, member_id, xmax = 0";
-    private static final String FORGET_HISTORIES = "DELETE FROM exercise_standing WHERE tenant_id = ? AND member_id = ?";
+    private static final String FORGET_HISTORIES = "DELETE FROM exercise_standing "
+            + "WHERE tenant_id = ? AND member_id = ?";
     private static final String FORGET_REVISION = "DELETE FROM member_progress WHERE tenant_id = ? AND member_id = ?";
 
     private final StandingRows rows;

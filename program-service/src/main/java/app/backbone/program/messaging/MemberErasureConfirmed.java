@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A record of {@value ErasureTopics#CONFIRMED} (schema version 1, {@code contracts/members.erasure-confirmed.schema.json},
- * held to it by {@code ErasureContractTest}): this service erased what it held of the member.
+ * A record of {@value ErasureTopics#CONFIRMED} (schema version 1,
+ * {@code contracts/members.erasure-confirmed.schema.json}, held to it by {@code ErasureContractTest}): this service
+ * erased what it held of the member.
  */
 public record MemberErasureConfirmed(UUID eventId, int schemaVersion, Instant occurredAt, UUID erasureId,
         String tenantId, String memberId, String service) {

@@ -22,7 +22,8 @@ public record TokenClaims(String tenant, String user) {
             return NOBODY;
         }
         try {
-            JsonNode claims = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            JsonNode claims = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]),
+                    StandardCharsets.UTF_8));
             return new TokenClaims(text(claims, "tenant"),
                     firstNonNull(text(claims, "upn"), text(claims, "preferred_username"), text(claims, "sub")));
         } catch (IllegalArgumentException | java.io.IOException e) {

@@ -11,7 +11,8 @@ class TokenClaimsTest {
 
     @Test
     void readsTheTenantAndTheUser() {
-        TokenClaims claims = TokenClaims.of(jwt("{\"tenant\":\"gym-north\",\"sub\":\"42\",\"preferred_username\":\"kim\"}"));
+        TokenClaims claims = TokenClaims.of(jwt("{\"tenant\":\"gym-north\",\"sub\":\"42\","
+                + "\"preferred_username\":\"kim\"}"));
 
         assertThat(claims.tenant()).isEqualTo("gym-north");
         assertThat(claims.user()).isEqualTo("kim");

@@ -44,13 +44,15 @@ public class DeliveryStore {
      */
     private static final String CLAIM = "WITH picked AS ("
             + " SELECT l.subscription_id, l.member_key, l.head_id, l.due_at FROM webhook_subscription s"
-            + " LEFT JOIN unnest(?::uuid[], ?::int[]) AS busy (subscription_id, in_flight) ON busy.subscription_id = s.id"
+            + " LEFT JOIN unnest(?::uuid[], ?::int[]) AS busy (subscription_id, in_flight)"
+            + " ON busy.subscription_id = s.id"
             + " CROSS JOIN LATERAL (SELECT * FROM webhook_lane l WHERE l.subscription_id = s.id AND l.due_at <= ?"
             + "  ORDER BY l.due_at LIMIT greatest(? - coalesce(busy.in_flight, 0), 0) FOR UPDATE OF l SKIP LOCKED) l"
             + " WHERE s.status = 'ACTIVE' ORDER BY l.due_at LIMIT ?), "
             + "leased_lanes AS (UPDATE webhook_lane l SET due_at = ? FROM picked p"
             + " WHERE l.subscription_id = p.subscription_id AND l.member_key = p.member_key) "
-            + "UPDATE webhook_delivery d SET next_attempt_at = ?, leased_until = ? FROM picked p, webhook_subscription s "
+            + "UPDATE webhook_delivery d SET next_attempt_at = ?, leased_until = ? "
+            + "FROM picked p, webhook_subscription s "
             + "WHERE d.id = p.head_id AND s.id = d.subscription_id AND d.status = 'PENDING' AND d.next_attempt_at <= ? "
             + "RETURNING d.id, d.subscription_id, s.url, s.secret_ciphertext, d.payload::text";
 

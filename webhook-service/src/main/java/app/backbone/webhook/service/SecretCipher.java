@@ -35,7 +35,8 @@ public class SecretCipher {
             throw new IllegalStateException("backbone.webhooks.secret-key is not base64", e);
         }
         if (raw.length != 32) {
-            throw new IllegalStateException("backbone.webhooks.secret-key must be 32 bytes (base64), not " + raw.length);
+            throw new IllegalStateException("backbone.webhooks.secret-key must be 32 bytes (base64), not "
+                    + raw.length);
         }
         this.key = new SecretKeySpec(raw, "AES");
     }

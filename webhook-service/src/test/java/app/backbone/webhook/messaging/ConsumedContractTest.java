@@ -18,7 +18,9 @@ import com.networknt.schema.SpecVersion;
 
 import app.backbone.webhook.Events;
 
-/** Holds webhook-service's copies of {@code Insight} and {@code MemberErased} to the schemas logging-service publishes. */
+/**
+ * Holds webhook-service's copies of {@code Insight} and {@code MemberErased} to the schemas logging-service publishes.
+ */
 class ConsumedContractTest {
 
     private static final Path INSIGHTS = Path.of("../logging-service/contracts/training.insights.schema.json");

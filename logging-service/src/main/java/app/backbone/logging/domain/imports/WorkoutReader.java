@@ -194,7 +194,8 @@ public final class WorkoutReader implements AutoCloseable {
         for (var other : List.of(Map.entry(ImportSource.STRONG, strong), Map.entry(ImportSource.HEVY, hevy),
                 Map.entry(ImportSource.BACKBONE, backbone))) {
             if (other.getValue().isPresent()) {
-                throw unreadable("a header that looks like a " + name(other.getKey()) + " export: " + shown(headerLine));
+                throw unreadable("a header that looks like a " + name(other.getKey()) + " export: "
+                        + shown(headerLine));
             }
         }
         throw unreadable("the first line " + shown(headerLine));
